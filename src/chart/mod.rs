@@ -1,0 +1,2 @@
+//! Charts drawn with plotters, generic over the drawing backend so they are
+//! tested natively as SVG strings.

@@ -1,0 +1,1 @@
+//! Reading input files (DATA.md) into [`crate::domain::model`] tables.

@@ -1,0 +1,145 @@
+//! The calls table: one row per call attempt (DATA.md §1), struct-of-arrays.
+
+use super::interner::Sym;
+use super::time::{Millis, Timestamp};
+
+/// Which way a call went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Direction {
+    /// The agent dialled out (the default when a file has no direction).
+    Outbound,
+    /// The customer called in.
+    Inbound,
+}
+
+/// The outcome of a call, after mapping the file's vocabulary (DATA.md §1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CallStatus {
+    /// Somebody talked.
+    Connected,
+    /// Rang out.
+    NoAnswer,
+    /// Line busy.
+    Busy,
+    /// Network or dial failure.
+    Failed,
+    /// Reached a voicemail or answering machine.
+    Voicemail,
+    /// Inbound caller left before an agent answered.
+    Abandoned,
+    /// A status word the vocabulary does not know (not connected).
+    Other,
+}
+
+impl CallStatus {
+    /// The status's canonical name, as in DATA.md.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CallStatus::Connected => "connected",
+            CallStatus::NoAnswer => "no_answer",
+            CallStatus::Busy => "busy",
+            CallStatus::Failed => "failed",
+            CallStatus::Voicemail => "voicemail",
+            CallStatus::Abandoned => "abandoned",
+            CallStatus::Other => "other",
+        }
+    }
+}
+
+/// One call, as handed to and returned by [`CallTable`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CallRow {
+    /// The file's call id, if any.
+    pub call_id: Option<Sym>,
+    /// Who made or took the call.
+    pub agent: Sym,
+    /// When the call started (wall time of the report).
+    pub started_at: Timestamp,
+    /// Outbound or inbound.
+    pub direction: Direction,
+    /// The outcome.
+    pub status: CallStatus,
+    /// Time the caller waited (queue/ring), if known.
+    pub wait: Millis,
+    /// Time talked, if known.
+    pub talk: Millis,
+    /// The lead called, if the file names it.
+    pub lead_id: Option<Sym>,
+    /// The other party's normalised phone number.
+    pub phone: Option<Sym>,
+    /// The campaign (or queue) of the call.
+    pub campaign: Option<Sym>,
+    /// The file's callback flag, if the file has one.
+    pub callback: Option<bool>,
+}
+
+/// Calls as columns: 39 bytes a row (strings are interned elsewhere).
+#[derive(Clone, Debug, Default)]
+pub struct CallTable {
+    /// Call ids.
+    pub call_id: Vec<Option<Sym>>,
+    /// Agents.
+    pub agent: Vec<Sym>,
+    /// Start times.
+    pub started_at: Vec<Timestamp>,
+    /// Directions.
+    pub direction: Vec<Direction>,
+    /// Statuses.
+    pub status: Vec<CallStatus>,
+    /// Waiting times.
+    pub wait: Vec<Millis>,
+    /// Talk times.
+    pub talk: Vec<Millis>,
+    /// Lead ids.
+    pub lead_id: Vec<Option<Sym>>,
+    /// Normalised phones.
+    pub phone: Vec<Option<Sym>>,
+    /// Campaigns.
+    pub campaign: Vec<Option<Sym>>,
+    /// Callback flags.
+    pub callback: Vec<Option<bool>>,
+}
+
+impl CallTable {
+    /// Appends one call.
+    pub fn push(&mut self, row: CallRow) {
+        self.call_id.push(row.call_id);
+        self.agent.push(row.agent);
+        self.started_at.push(row.started_at);
+        self.direction.push(row.direction);
+        self.status.push(row.status);
+        self.wait.push(row.wait);
+        self.talk.push(row.talk);
+        self.lead_id.push(row.lead_id);
+        self.phone.push(row.phone);
+        self.campaign.push(row.campaign);
+        self.callback.push(row.callback);
+    }
+
+    /// The call at position `i` (panics when out of range, like slice indexing).
+    pub fn row(&self, i: usize) -> CallRow {
+        CallRow {
+            call_id: self.call_id[i],
+            agent: self.agent[i],
+            started_at: self.started_at[i],
+            direction: self.direction[i],
+            status: self.status[i],
+            wait: self.wait[i],
+            talk: self.talk[i],
+            lead_id: self.lead_id[i],
+            phone: self.phone[i],
+            campaign: self.campaign[i],
+            callback: self.callback[i],
+        }
+    }
+
+    /// Number of calls.
+    pub fn len(&self) -> usize {
+        self.agent.len()
+    }
+
+    /// Whether there is no call.
+    pub fn is_empty(&self) -> bool {
+        self.agent.is_empty()
+    }
+}

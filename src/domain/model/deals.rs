@@ -1,0 +1,131 @@
+//! The deals table: one row per opportunity or sale (DATA.md §2).
+
+use super::interner::Sym;
+use super::time::Timestamp;
+
+/// Where a deal stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Stage {
+    /// Not decided yet.
+    Open,
+    /// A sale.
+    Won,
+    /// Lost.
+    Lost,
+}
+
+/// Whether the buyer is a new customer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CustomerType {
+    /// First purchase.
+    New,
+    /// Returning customer.
+    Existing,
+}
+
+/// One deal, as handed to and returned by [`DealTable`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DealRow {
+    /// The file's deal id, if any.
+    pub deal_id: Option<Sym>,
+    /// The deal's owner.
+    pub agent: Sym,
+    /// When the opportunity was opened (closed_at when the file has none).
+    pub created_at: Option<Timestamp>,
+    /// When it was won or lost.
+    pub closed_at: Option<Timestamp>,
+    /// Open, won or lost.
+    pub stage: Stage,
+    /// The amount in currency units.
+    pub amount: f64,
+    /// The cost in currency units, if known.
+    pub cost: Option<f64>,
+    /// Whether the sale was an upsell (`None`: empty cell or no column).
+    pub upsell: Option<bool>,
+    /// New or existing customer, if known.
+    pub customer_type: Option<CustomerType>,
+    /// The campaign, if any.
+    pub campaign: Option<Sym>,
+    /// The linked lead, if any.
+    pub lead_id: Option<Sym>,
+    /// The normalised phone, if any.
+    pub phone: Option<Sym>,
+}
+
+/// Deals as columns.
+#[derive(Clone, Debug, Default)]
+pub struct DealTable {
+    /// Deal ids.
+    pub deal_id: Vec<Option<Sym>>,
+    /// Owners.
+    pub agent: Vec<Sym>,
+    /// Creation times.
+    pub created_at: Vec<Option<Timestamp>>,
+    /// Closing times.
+    pub closed_at: Vec<Option<Timestamp>>,
+    /// Stages.
+    pub stage: Vec<Stage>,
+    /// Amounts.
+    pub amount: Vec<f64>,
+    /// Costs.
+    pub cost: Vec<Option<f64>>,
+    /// Upsell flags.
+    pub upsell: Vec<Option<bool>>,
+    /// Customer types.
+    pub customer_type: Vec<Option<CustomerType>>,
+    /// Campaigns.
+    pub campaign: Vec<Option<Sym>>,
+    /// Lead ids.
+    pub lead_id: Vec<Option<Sym>>,
+    /// Normalised phones.
+    pub phone: Vec<Option<Sym>>,
+    /// Whether the file had an upsell or upsellamount column (else the
+    /// upselling rate can't be computed from it).
+    pub has_upsell_column: bool,
+}
+
+impl DealTable {
+    /// Appends one deal.
+    pub fn push(&mut self, row: DealRow) {
+        self.deal_id.push(row.deal_id);
+        self.agent.push(row.agent);
+        self.created_at.push(row.created_at);
+        self.closed_at.push(row.closed_at);
+        self.stage.push(row.stage);
+        self.amount.push(row.amount);
+        self.cost.push(row.cost);
+        self.upsell.push(row.upsell);
+        self.customer_type.push(row.customer_type);
+        self.campaign.push(row.campaign);
+        self.lead_id.push(row.lead_id);
+        self.phone.push(row.phone);
+    }
+
+    /// The deal at position `i` (panics when out of range).
+    pub fn row(&self, i: usize) -> DealRow {
+        DealRow {
+            deal_id: self.deal_id[i],
+            agent: self.agent[i],
+            created_at: self.created_at[i],
+            closed_at: self.closed_at[i],
+            stage: self.stage[i],
+            amount: self.amount[i],
+            cost: self.cost[i],
+            upsell: self.upsell[i],
+            customer_type: self.customer_type[i],
+            campaign: self.campaign[i],
+            lead_id: self.lead_id[i],
+            phone: self.phone[i],
+        }
+    }
+
+    /// Number of deals.
+    pub fn len(&self) -> usize {
+        self.agent.len()
+    }
+
+    /// Whether there is no deal.
+    pub fn is_empty(&self) -> bool {
+        self.agent.is_empty()
+    }
+}

@@ -1,0 +1,101 @@
+//! The leads table: one row per lead (DATA.md §3).
+
+use super::interner::Sym;
+use super::time::Timestamp;
+
+/// A lead's status column, mapped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LeadStatus {
+    /// Anything else (or no status).
+    Open,
+    /// Qualified / opportunity.
+    Qualified,
+    /// Became a customer.
+    Converted,
+}
+
+/// One lead, as handed to and returned by [`LeadTable`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LeadRow {
+    /// The lead id, if any (lead_id or phone is always present).
+    pub lead_id: Option<Sym>,
+    /// The normalised phone, if any.
+    pub phone: Option<Sym>,
+    /// When the lead came in.
+    pub created_at: Timestamp,
+    /// The assigned agent, if any.
+    pub agent: Option<Sym>,
+    /// The campaign or source, if any.
+    pub campaign: Option<Sym>,
+    /// The file's first contact time, if any.
+    pub first_contact_at: Option<Timestamp>,
+    /// The file's qualified flag, if any.
+    pub qualified: Option<bool>,
+    /// The mapped status.
+    pub status: LeadStatus,
+    /// When it converted, if the file says.
+    pub converted_at: Option<Timestamp>,
+}
+
+/// Leads as columns.
+#[derive(Clone, Debug, Default)]
+pub struct LeadTable {
+    /// Lead ids.
+    pub lead_id: Vec<Option<Sym>>,
+    /// Normalised phones.
+    pub phone: Vec<Option<Sym>>,
+    /// Creation times.
+    pub created_at: Vec<Timestamp>,
+    /// Assigned agents.
+    pub agent: Vec<Option<Sym>>,
+    /// Campaigns.
+    pub campaign: Vec<Option<Sym>>,
+    /// First contact times from the file.
+    pub first_contact_at: Vec<Option<Timestamp>>,
+    /// Qualified flags.
+    pub qualified: Vec<Option<bool>>,
+    /// Statuses.
+    pub status: Vec<LeadStatus>,
+    /// Conversion times.
+    pub converted_at: Vec<Option<Timestamp>>,
+}
+
+impl LeadTable {
+    /// Appends one lead.
+    pub fn push(&mut self, row: LeadRow) {
+        self.lead_id.push(row.lead_id);
+        self.phone.push(row.phone);
+        self.created_at.push(row.created_at);
+        self.agent.push(row.agent);
+        self.campaign.push(row.campaign);
+        self.first_contact_at.push(row.first_contact_at);
+        self.qualified.push(row.qualified);
+        self.status.push(row.status);
+        self.converted_at.push(row.converted_at);
+    }
+
+    /// The lead at position `i` (panics when out of range).
+    pub fn row(&self, i: usize) -> LeadRow {
+        LeadRow {
+            lead_id: self.lead_id[i],
+            phone: self.phone[i],
+            created_at: self.created_at[i],
+            agent: self.agent[i],
+            campaign: self.campaign[i],
+            first_contact_at: self.first_contact_at[i],
+            qualified: self.qualified[i],
+            status: self.status[i],
+            converted_at: self.converted_at[i],
+        }
+    }
+
+    /// Number of leads.
+    pub fn len(&self) -> usize {
+        self.created_at.len()
+    }
+
+    /// Whether there is no lead.
+    pub fn is_empty(&self) -> bool {
+        self.created_at.is_empty()
+    }
+}

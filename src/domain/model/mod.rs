@@ -1,0 +1,23 @@
+//! Columnar tables: what every input format is decoded into, and what the KPI
+//! functions read. Plain data, struct-of-arrays, strings interned.
+
+mod calls;
+mod campaigns;
+mod dataset;
+mod deals;
+mod interner;
+mod leads;
+mod roster;
+pub mod time;
+
+pub use calls::{CallRow, CallStatus, CallTable, Direction};
+pub use campaigns::{CampaignRow, CampaignTable};
+pub use dataset::{Dataset, Loaded};
+pub use deals::{CustomerType, DealRow, DealTable, Stage};
+pub use interner::{Interner, Sym};
+pub use leads::{LeadRow, LeadStatus, LeadTable};
+pub use roster::{RosterRow, RosterTable};
+pub use time::{Millis, Timestamp};
+
+/// The agent name given to calls whose agent can't be found (PBX logs).
+pub const UNASSIGNED: &str = "(unassigned)";

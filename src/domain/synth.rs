@@ -1,0 +1,2 @@
+//! A deterministic synthetic data generator: demo data for the page, inputs
+//! for benchmarks and tests.

@@ -1,0 +1,1 @@
+//! KPI targets, the article's presets, and the met/near/missed status.
