@@ -1,5 +1,5 @@
 //! The pure core: parsing, tables, KPIs and targets. Nothing here may import
-//! a browser crate (leptos, web_sys, js_sys, gloo); `tests/domain_is_pure.rs`
+//! a browser crate (`leptos`, `web_sys`, `js_sys`, `gloo`); `tests/domain_is_pure.rs`
 //! checks it.
 
 pub mod ingest;

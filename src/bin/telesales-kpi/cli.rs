@@ -31,7 +31,7 @@ Exit codes: 0 success, 2 unusable arguments or unreadable file.
 pub fn run(args: Vec<OsString>) -> i32 {
     let mut parser = lexopt::Parser::from_args(args);
     match parser.next() {
-        Ok(Some(lexopt::Arg::Long("help") | lexopt::Arg::Short('h'))) | Ok(None) => {
+        Ok(Some(lexopt::Arg::Long("help") | lexopt::Arg::Short('h')) | None) => {
             print!("{USAGE}");
             0
         }

@@ -14,8 +14,9 @@ use super::roster::{RosterRow, RosterTable};
 /// Which kinds of file were loaded (a KPI whose source kind is missing is null,
 /// even when the loaded file of that kind had no rows).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[allow(clippy::struct_excessive_bools)] // one flag per kind, read independently
 pub struct Loaded {
-    /// A calls file (or Asterisk CDR / queue_log).
+    /// A calls file (or Asterisk CDR / `queue_log`).
     pub calls: bool,
     /// A deals file.
     pub deals: bool,
@@ -106,11 +107,11 @@ impl Dataset {
                 ..*r
             });
         }
-        let (a, b) = (&mut self.loaded, other.loaded);
-        a.calls |= b.calls;
-        a.deals |= b.deals;
-        a.leads |= b.leads;
-        a.roster |= b.roster;
-        a.campaigns |= b.campaigns;
+        let (mine, theirs) = (&mut self.loaded, other.loaded);
+        mine.calls |= theirs.calls;
+        mine.deals |= theirs.deals;
+        mine.leads |= theirs.leads;
+        mine.roster |= theirs.roster;
+        mine.campaigns |= theirs.campaigns;
     }
 }

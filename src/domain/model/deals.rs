@@ -30,7 +30,7 @@ pub struct DealRow {
     pub deal_id: Option<Sym>,
     /// The deal's owner.
     pub agent: Sym,
-    /// When the opportunity was opened (closed_at when the file has none).
+    /// When the opportunity was opened (`closed_at` when the file has none).
     pub created_at: Option<Timestamp>,
     /// When it was won or lost.
     pub closed_at: Option<Timestamp>,

@@ -17,7 +17,7 @@ pub enum LeadStatus {
 /// One lead, as handed to and returned by [`LeadTable`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LeadRow {
-    /// The lead id, if any (lead_id or phone is always present).
+    /// The lead id, if any (`lead_id` or `phone` is always present).
     pub lead_id: Option<Sym>,
     /// The normalised phone, if any.
     pub phone: Option<Sym>,

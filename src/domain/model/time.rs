@@ -62,11 +62,13 @@ impl Day {
     }
 
     /// The Monday starting this day's week.
+    #[must_use]
     pub fn week_start(self) -> Day {
         Day(self.0 - self.weekday() as i32)
     }
 
     /// The first day of this day's month.
+    #[must_use]
     pub fn month_start(self) -> Day {
         let (y, m, _) = self.ymd();
         Day(days_from_civil(y, m, 1))
