@@ -6,6 +6,7 @@
 //!   ([`domain::ingest`]), columnar tables come out ([`domain::model`]), KPI
 //!   functions turn them into plain data ([`domain::kpi`]) judged against
 //!   [`domain::targets`].
+//! - [`present`]: texts in both languages and number formatting, pure.
 //! - [`chart`]: drawings generic over the plotters backend (SVG strings).
 //! - `ui` (wasm only): Leptos components that render what the domain returns.
 //!
@@ -13,6 +14,7 @@
 
 pub mod chart;
 pub mod domain;
+pub mod present;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

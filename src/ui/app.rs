@@ -1,57 +1,111 @@
-//! The page: header, drop zone, and the dashboard area.
+//! The page: header, notices, drop zone and files, then the dashboard
+//! (filters, KPI cards, charts, agent table), targets and settings.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
+use super::agent_table::AgentTable;
+use super::charts_panel::ChartsPanel;
 use super::drop_zone::DropZone;
+use super::file_list::FileList;
+use super::filters::Filters;
 use super::header::Header;
-use super::i18n::{t, Lang, Msg};
-use super::storage;
+use super::kpi_cards::KpiCards;
+use super::notices::Notices;
+use super::report_export::ExportButton;
+use super::settings_panel::SettingsPanel;
+use super::state::{AppState, Prefs};
+use super::storage::{self, Loaded};
+use super::targets_editor::TargetsEditor;
+use crate::domain::targets::Targets;
+use crate::present::i18n::{t, Lang, Msg};
 
-/// The user's page preferences, kept in local storage.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Prefs {
-    /// Page language.
-    pub lang: Lang,
+/// Storage names and schema versions.
+const PREFS: (&str, u32) = ("prefs", 1);
+const TARGETS: (&str, u32) = ("targets", 1);
+
+fn browser_lang() -> Lang {
+    Lang::from_browser(web_sys::window().and_then(|w| w.navigator().language()).as_deref())
 }
 
-/// Storage name and schema version of [`Prefs`].
-const PREFS: (&str, u32) = ("prefs", 1);
-
-fn initial_lang() -> Lang {
-    match storage::load::<Prefs>(PREFS.0, PREFS.1) {
-        storage::Loaded::Found(p) => p.lang,
-        _ => Lang::from_browser(
-            web_sys::window()
-                .and_then(|w| w.navigator().language())
-                .as_deref(),
-        ),
-    }
+/// Loads prefs and targets; returns them with the notices of any reset.
+fn load_stored() -> (Prefs, Targets, Vec<String>) {
+    let mut notices = Vec::new();
+    let lang = browser_lang();
+    let prefs = match storage::load::<Prefs>(PREFS.0, PREFS.1) {
+        Loaded::Found(p) => p,
+        Loaded::Missing => Prefs { lang, ..Prefs::default() },
+        Loaded::Reset { backup_key, reason } => {
+            notices.push(format!("{} ({reason}; backup: {backup_key})", t(lang, Msg::PrefsReset)));
+            Prefs { lang, ..Prefs::default() }
+        }
+    };
+    let targets = match storage::load::<String>(TARGETS.0, TARGETS.1) {
+        Loaded::Found(text) => match Targets::from_json(&text) {
+            Ok(ts) => ts,
+            Err(e) => {
+                let backup = storage::key(&format!("{}.backup", TARGETS.0));
+                let _ = storage::set_raw(&backup, &text);
+                notices.push(format!("{} ({e}; backup: {backup})", t(prefs.lang, Msg::TargetsReset)));
+                Targets::presets()
+            }
+        },
+        Loaded::Missing => Targets::presets(),
+        Loaded::Reset { backup_key, reason } => {
+            notices.push(format!("{} ({reason}; backup: {backup_key})", t(prefs.lang, Msg::TargetsReset)));
+            Targets::presets()
+        }
+    };
+    (prefs, targets, notices)
 }
 
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
-    let (lang, set_lang) = signal(initial_lang());
-    // Sync the language with the outside world: <html lang> and local storage.
-    Effect::new(move |_| {
-        let l = lang.get();
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = el.set_attribute("lang", l.tag());
-        }
-        let _ = storage::save(PREFS.0, PREFS.1, &Prefs { lang: l });
-    });
-    let (ready, _set_ready) = signal(true);
+    let (prefs, targets, notices) = load_stored();
+    let state = AppState::new(prefs, targets);
+    for n in notices {
+        state.notify(n, true);
+    }
+    provide_context(state);
 
+    // Sync with the outside world: <html lang> and local storage.
+    Effect::new(move |_| {
+        let p = state.prefs.get();
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = el.set_attribute("lang", p.lang.tag());
+        }
+        if let Err(e) = storage::save(PREFS.0, PREFS.1, &p) {
+            state.notify(e.to_string(), true);
+        }
+    });
+    Effect::new(move |_| {
+        let text = state.targets.with(Targets::to_json);
+        if let Err(e) = storage::save(TARGETS.0, TARGETS.1, &text) {
+            state.notify(e.to_string(), true);
+        }
+    });
+
+    let has_data = move || state.files.with(|f| f.iter().any(|f| f.outcome.is_ok()));
+    let ready = move || state.progress.with(Option::is_none).to_string();
     view! {
-        <Header lang=lang set_lang=set_lang />
-        <main id="main" data-ready=move || ready.get().to_string()>
-            <DropZone lang=lang />
-            <p class="empty">{move || t(lang.get(), Msg::Empty)}</p>
+        <Header />
+        <main id="main" data-ready=ready>
+            <Notices />
+            <DropZone />
+            <FileList />
+            <Show
+                when=has_data
+                fallback=move || view! { <p class="empty">{move || t(state.lang(), Msg::Empty)}</p> }
+            >
+                <Filters />
+                <div class="toolbar right"><ExportButton /></div>
+                <KpiCards />
+                <ChartsPanel />
+                <AgentTable />
+            </Show>
+            <TargetsEditor />
+            <SettingsPanel />
         </main>
-        <footer class="site-footer">{move || t(lang.get(), Msg::Private)}</footer>
+        <footer class="site-footer">{move || t(state.lang(), Msg::Private)}</footer>
     }
 }

@@ -1,13 +1,33 @@
-//! The drop zone: drag-and-drop target holding the keyboard-reachable file input.
+//! The drop zone: drag-and-drop target holding the keyboard-reachable file
+//! input, the demo button, and the progress bar with cancel.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::i18n::{t, Lang, Msg};
+use super::loader::{load_demo, load_files};
+use super::state::AppState;
+use crate::present::format::number;
+use crate::present::i18n::{t, Msg};
+
+fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
 
 /// Where files are dropped or chosen.
 #[component]
-pub fn DropZone(lang: ReadSignal<Lang>) -> impl IntoView {
+pub fn DropZone() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = move || state.prefs.with(|p| p.lang);
     let (over, set_over) = signal(false);
+    let on_input = move |ev: web_sys::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        let files = file_list(input.files());
+        input.set_value("");
+        load_files(state, files);
+    };
     view! {
         <section
             class="drop-zone"
@@ -20,14 +40,56 @@ pub fn DropZone(lang: ReadSignal<Lang>) -> impl IntoView {
             on:drop=move |ev: web_sys::DragEvent| {
                 ev.prevent_default();
                 set_over.set(false);
+                let files = file_list(ev.data_transfer().and_then(|d| d.files()));
+                load_files(state, files);
             }
         >
-            <p class="drop-title">{move || t(lang.get(), Msg::DropHere)}</p>
-            <p class="drop-hint">{move || t(lang.get(), Msg::DropHint)}</p>
-            <label class="file-button">
-                <span>{move || t(lang.get(), Msg::ChooseFiles)}</span>
-                <input type="file" multiple accept=".csv,.txt,.tsv,.log,text/csv,text/plain" />
-            </label>
+            <p class="drop-title">{move || t(lang(), Msg::DropHere)}</p>
+            <p class="drop-hint">{move || t(lang(), Msg::DropHint)}</p>
+            <div class="drop-actions">
+                <label class="file-button">
+                    <span>{move || t(lang(), Msg::ChooseFiles)}</span>
+                    <input
+                        type="file"
+                        multiple
+                        accept=".csv,.txt,.tsv,.log,text/csv,text/plain"
+                        on:change=on_input
+                    />
+                </label>
+                <button type="button" class="button secondary" id="load-demo" on:click=move |_| load_demo(state)>
+                    {move || t(lang(), Msg::LoadDemo)}
+                </button>
+            </div>
+            {move || {
+                state
+                    .progress
+                    .get()
+                    .map(|p| {
+                        let pct = if p.total > 0 { p.bytes as f64 / p.total as f64 * 100.0 } else { 100.0 };
+                        let l = lang();
+                        view! {
+                            <div class="progress" role="status" aria-live="polite">
+                                <progress max="100" value=format!("{pct:.0}")></progress>
+                                <span class="progress-text">
+                                    {format!(
+                                        "{} ({}/{}): {} / {} {} · {} {}",
+                                        p.name,
+                                        p.index.0,
+                                        p.index.1,
+                                        number(p.bytes as f64 / 1e6, 1, l),
+                                        number(p.total as f64 / 1e6, 1, l),
+                                        "MB",
+                                        number(p.rows as f64, 0, l),
+                                        t(l, Msg::Rows),
+                                    )}
+                                </span>
+                                <button type="button" class="button secondary" on:click=move |_| state.cancel.set(true)>
+                                    {t(l, Msg::Cancel)}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
         </section>
     }
 }

@@ -1,12 +1,25 @@
 //! The web page (wasm only): Leptos components that render what
 //! [`crate::domain`] returns. One component per file; `state` holds the
-//! signals; [`storage`] is the only module touching local storage.
+//! signals; [`storage`] is the only module touching local storage and
+//! `loader` the only one reading files.
 
+mod agent_table;
 mod app;
+mod charts_panel;
+mod download;
 mod drop_zone;
+mod file_list;
+mod filters;
 mod header;
-pub mod i18n;
+mod kpi_cards;
+mod loader;
+mod notices;
+mod report_export;
+mod roster_view;
+mod settings_panel;
+mod state;
 pub mod storage;
+mod targets_editor;
 
 /// Mounts the app on `<body>`.
 pub fn mount() {

@@ -1,0 +1,326 @@
+//! The page's two languages and its texts.
+
+use serde::{Deserialize, Serialize};
+
+/// A language of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    /// Bahasa Indonesia.
+    #[serde(rename = "id")]
+    Id,
+    /// English.
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag, for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    /// Indonesian when the browser's preferred language is Indonesian, else English.
+    ///
+    /// ```
+    /// use telesales_kpi::present::i18n::Lang;
+    /// assert_eq!(Lang::from_browser(Some("id-ID")), Lang::Id);
+    /// assert_eq!(Lang::from_browser(Some("en-GB")), Lang::En);
+    /// assert_eq!(Lang::from_browser(None), Lang::En);
+    /// ```
+    pub fn from_browser(preferred: Option<&str>) -> Lang {
+        match preferred {
+            Some(tag) if tag.to_ascii_lowercase().starts_with("id") => Lang::Id,
+            _ => Lang::En,
+        }
+    }
+}
+
+/// A text of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Msg {
+    /// Product name.
+    Title,
+    /// Line under the title.
+    Tagline,
+    /// Language switch label.
+    Language,
+    /// Drop zone call to action.
+    DropHere,
+    /// Drop zone hint.
+    DropHint,
+    /// File input button.
+    ChooseFiles,
+    /// Demo button.
+    LoadDemo,
+    /// Shown while nothing is loaded.
+    Empty,
+    /// Privacy line.
+    Private,
+    /// Unit of rows.
+    Rows,
+    /// Cancel button.
+    Cancel,
+    /// Reading cancelled.
+    Cancelled,
+    /// Same file loaded twice.
+    Duplicate,
+    /// KPI grid label.
+    Kpis,
+    /// Status met.
+    StatusMet,
+    /// Status near.
+    StatusNear,
+    /// Status missed.
+    StatusMissed,
+    /// Status none.
+    StatusNone,
+    /// Per agent per week.
+    PerAgentWeek,
+    /// Target.
+    Target,
+    /// Previous period value.
+    Previous,
+    /// Previous period label.
+    PreviousPeriod,
+    /// Profit.
+    Profit,
+    /// Attainment.
+    Attainment,
+    /// Average wait.
+    AvgWait,
+    /// Days to convert.
+    DaysToConvert,
+    /// Value ratio.
+    ValueRatio,
+    /// Agents heading.
+    Agents,
+    /// Agent column.
+    Agent,
+    /// Filters label.
+    Filters,
+    /// Period start.
+    From,
+    /// Period end.
+    To,
+    /// Period presets.
+    Presets,
+    /// Preset.
+    ThisMonth,
+    /// Preset.
+    LastMonth,
+    /// Preset.
+    Last7,
+    /// Preset.
+    Last30,
+    /// Preset.
+    AllData,
+    /// Team.
+    Team,
+    /// All teams option.
+    AllTeams,
+    /// Campaign.
+    Campaign,
+    /// All campaigns option.
+    AllCampaigns,
+    /// Targets heading.
+    Targets,
+    /// Lower bound.
+    Min,
+    /// Upper bound.
+    Max,
+    /// Comparator.
+    Comparator,
+    /// Per month.
+    PerMonth,
+    /// Remove override.
+    RemoveOverride,
+    /// File unreadable.
+    Unreadable,
+    /// Target scope.
+    Scope,
+    /// Whole team.
+    WholeTeam,
+    /// Restore presets.
+    RestorePresets,
+    /// Export.
+    Export,
+    /// Import.
+    Import,
+    /// Settings heading.
+    Settings,
+    /// UTC offset.
+    UtcOffset,
+    /// Short abandon.
+    ShortAbandon,
+    /// Callback window.
+    CallbackDays,
+    /// Country code.
+    CountryCode,
+    /// Currency.
+    Currency,
+    /// CSV delimiter.
+    CsvDelimiter,
+    /// Dismiss.
+    Dismiss,
+    /// Files heading.
+    Files,
+    /// Skipped rows unit.
+    Skipped,
+    /// Remove file.
+    Remove,
+    /// Skipped rows.
+    SkippedRows,
+    /// Warnings.
+    Warnings,
+    /// Mapping editor.
+    KindAndColumns,
+    /// File kind.
+    Kind,
+    /// Apply mapping.
+    Apply,
+    /// Trend by day.
+    ByDay,
+    /// Trend by week.
+    ByWeek,
+    /// Week axis.
+    Week,
+    /// Day axis.
+    Day,
+    /// Per agent.
+    PerAgent,
+    /// Talk time chart.
+    TalkDistribution,
+    /// Talk time axis.
+    TalkMinutes,
+    /// Calls axis.
+    Calls,
+    /// Run-up chart.
+    SalesRunUp,
+    /// Sales.
+    Sales,
+    /// Pro-rated target.
+    ProRatedTarget,
+    /// Time unit.
+    Time,
+    /// Count unit.
+    Count,
+    /// Download chart.
+    DownloadSvg,
+    /// Charts heading.
+    Charts,
+    /// Chart KPI select.
+    ChartKpi,
+    /// Export report CSV.
+    ExportCsv,
+    /// Prefs reset notice.
+    PrefsReset,
+    /// Targets reset notice.
+    TargetsReset,
+}
+
+/// The text of `msg` in `lang`.
+pub fn t(lang: Lang, msg: Msg) -> &'static str {
+    let (en, id) = texts(msg);
+    match lang {
+        Lang::En => en,
+        Lang::Id => id,
+    }
+}
+
+/// (English, Indonesian) of `msg`.
+fn texts(msg: Msg) -> (&'static str, &'static str) {
+    match msg {
+        Msg::Title => ("Telesales KPI", "Telesales KPI"),
+        Msg::Tagline => ("The 15 telesales KPIs of your team, against your targets", "15 KPI telesales tim Anda, dibandingkan dengan target"),
+        Msg::Language => ("Language", "Bahasa"),
+        Msg::DropHere => ("Drop call logs, deals, leads, a roster or Asterisk logs here", "Letakkan log panggilan, data penjualan, leads, roster atau log Asterisk di sini"),
+        Msg::DropHint => ("CSV with , ; tab or | — English or Indonesian headers, Rp amounts, DD/MM/YYYY dates", "CSV dengan , ; tab atau | — header Inggris atau Indonesia, nominal Rp, tanggal DD/MM/YYYY"),
+        Msg::ChooseFiles => ("Choose files", "Pilih berkas"),
+        Msg::LoadDemo => ("Load demo data", "Muat data demo"),
+        Msg::Empty => ("No data yet: drop your exports or load the demo data.", "Belum ada data: letakkan ekspor Anda atau muat data demo."),
+        Msg::Private => ("Your files never leave this browser.", "Berkas Anda tidak pernah keluar dari peramban ini."),
+        Msg::Rows => ("rows", "baris"),
+        Msg::Cancel => ("Cancel", "Batal"),
+        Msg::Cancelled => ("Reading cancelled.", "Pembacaan dibatalkan."),
+        Msg::Duplicate => ("the same file is already loaded; kept one copy.", "berkas yang sama sudah dimuat; hanya satu salinan disimpan."),
+        Msg::Kpis => ("KPIs", "KPI"),
+        Msg::StatusMet => ("met", "tercapai"),
+        Msg::StatusNear => ("near", "hampir"),
+        Msg::StatusMissed => ("missed", "tidak tercapai"),
+        Msg::StatusNone => ("no target", "tanpa target"),
+        Msg::PerAgentWeek => ("agent/week", "agen/minggu"),
+        Msg::Target => ("target", "target"),
+        Msg::Previous => ("Previous", "Sebelumnya"),
+        Msg::PreviousPeriod => ("Compared with", "Dibandingkan dengan"),
+        Msg::Profit => ("Profit", "Laba"),
+        Msg::Attainment => ("Attainment", "Pencapaian"),
+        Msg::AvgWait => ("Avg wait", "Rata-rata tunggu"),
+        Msg::DaysToConvert => ("Days to convert", "Hari hingga konversi"),
+        Msg::ValueRatio => ("By value", "Berdasarkan nilai"),
+        Msg::Agents => ("Agents", "Agen"),
+        Msg::Agent => ("Agent", "Agen"),
+        Msg::Filters => ("Filters", "Filter"),
+        Msg::From => ("From", "Dari"),
+        Msg::To => ("To", "Sampai"),
+        Msg::Presets => ("Period presets", "Pilihan periode"),
+        Msg::ThisMonth => ("This month", "Bulan ini"),
+        Msg::LastMonth => ("Last month", "Bulan lalu"),
+        Msg::Last7 => ("Last 7 days", "7 hari terakhir"),
+        Msg::Last30 => ("Last 30 days", "30 hari terakhir"),
+        Msg::AllData => ("All data", "Semua data"),
+        Msg::Team => ("Team", "Tim"),
+        Msg::AllTeams => ("All teams", "Semua tim"),
+        Msg::Campaign => ("Campaign", "Kampanye"),
+        Msg::AllCampaigns => ("All campaigns", "Semua kampanye"),
+        Msg::Targets => ("Targets", "Target"),
+        Msg::Min => ("minimum", "minimum"),
+        Msg::Max => ("maximum", "maksimum"),
+        Msg::Comparator => ("Comparator", "Pembanding"),
+        Msg::PerMonth => ("per month", "per bulan"),
+        Msg::RemoveOverride => ("Remove override", "Hapus target khusus"),
+        Msg::Unreadable => ("could not be read", "tidak dapat dibaca"),
+        Msg::Scope => ("Targets for", "Target untuk"),
+        Msg::WholeTeam => ("Whole team", "Seluruh tim"),
+        Msg::RestorePresets => ("Restore presets", "Kembalikan preset"),
+        Msg::Export => ("Export JSON", "Ekspor JSON"),
+        Msg::Import => ("Import JSON", "Impor JSON"),
+        Msg::Settings => ("Settings", "Pengaturan"),
+        Msg::UtcOffset => ("Time zone (UTC offset)", "Zona waktu (selisih UTC)"),
+        Msg::ShortAbandon => ("Ignore abandoned calls shorter than (s)", "Abaikan panggilan ditinggalkan kurang dari (detik)"),
+        Msg::CallbackDays => ("Callback window (days)", "Jendela panggilan balik (hari)"),
+        Msg::CountryCode => ("Country code", "Kode negara"),
+        Msg::Currency => ("Currency", "Mata uang"),
+        Msg::CsvDelimiter => ("CSV export delimiter", "Pemisah ekspor CSV"),
+        Msg::Dismiss => ("Dismiss", "Tutup"),
+        Msg::Files => ("Files", "Berkas"),
+        Msg::Skipped => ("skipped", "dilewati"),
+        Msg::Remove => ("Remove", "Hapus"),
+        Msg::SkippedRows => ("Skipped rows", "Baris yang dilewati"),
+        Msg::Warnings => ("Warnings", "Peringatan"),
+        Msg::KindAndColumns => ("Kind and columns", "Jenis dan kolom"),
+        Msg::Kind => ("Kind", "Jenis"),
+        Msg::Apply => ("Apply", "Terapkan"),
+        Msg::ByDay => ("by day", "per hari"),
+        Msg::ByWeek => ("by week", "per minggu"),
+        Msg::Week => ("Week", "Minggu"),
+        Msg::Day => ("Day", "Hari"),
+        Msg::PerAgent => ("per agent", "per agen"),
+        Msg::TalkDistribution => ("Talk time of connected calls", "Durasi bicara panggilan tersambung"),
+        Msg::TalkMinutes => ("Talk time (minutes)", "Durasi bicara (menit)"),
+        Msg::Calls => ("Calls", "Panggilan"),
+        Msg::SalesRunUp => ("Sales this month vs pro-rated target", "Penjualan bulan ini vs target prorata"),
+        Msg::Sales => ("Sales", "Penjualan"),
+        Msg::ProRatedTarget => ("Pro-rated target", "Target prorata"),
+        Msg::Time => ("time", "waktu"),
+        Msg::Count => ("count", "jumlah"),
+        Msg::DownloadSvg => ("Download SVG", "Unduh SVG"),
+        Msg::Charts => ("Charts", "Grafik"),
+        Msg::ChartKpi => ("KPI shown", "KPI yang ditampilkan"),
+        Msg::ExportCsv => ("Export report (CSV)", "Ekspor laporan (CSV)"),
+        Msg::PrefsReset => ("Saved settings could not be read and were reset", "Pengaturan tersimpan tidak dapat dibaca dan diatur ulang"),
+        Msg::TargetsReset => ("Saved targets could not be read; the presets apply", "Target tersimpan tidak dapat dibaca; preset berlaku"),
+    }
+}

@@ -1,0 +1,231 @@
+//! What each KPI is called, what it means (one line, from KPIS.md), how its
+//! value and its target are shown, and why it can be missing.
+
+use crate::domain::kpi::KpiId;
+
+use super::format::{duration, money, number, percent, Currency};
+use super::i18n::Lang;
+
+/// How a KPI's value is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Display {
+    /// Currency amount.
+    Money,
+    /// A share or ratio, shown as a percentage.
+    Percent,
+    /// Seconds, shown as `4 m 30 s`.
+    Duration,
+    /// A count or an average count.
+    Count,
+}
+
+/// The unit a target bound is typed in (KPIS.md "Page"): percent for
+/// fractions, minutes for times, currency for money, plain numbers for counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TargetUnit {
+    /// `%`: the stored value is the fraction (÷ 100).
+    Percent,
+    /// minutes: the stored value is seconds (× 60).
+    Minutes,
+    /// currency units, stored as is.
+    Money,
+    /// a plain number, stored as is.
+    Count,
+}
+
+impl TargetUnit {
+    /// From what the user typed to the stored target value.
+    ///
+    /// ```
+    /// use telesales_kpi::present::kpi_text::TargetUnit;
+    /// assert_eq!(TargetUnit::Percent.to_stored(60.0), 0.6);
+    /// assert_eq!(TargetUnit::Minutes.to_stored(4.0), 240.0);
+    /// ```
+    pub fn to_stored(self, shown: f64) -> f64 {
+        match self {
+            TargetUnit::Percent => shown / 100.0,
+            TargetUnit::Minutes => shown * 60.0,
+            TargetUnit::Money | TargetUnit::Count => shown,
+        }
+    }
+
+    /// From the stored target value to what the input shows (rounded to
+    /// hide floating-point noise such as 0.15 × 100 = 15.000000000000002).
+    pub fn to_shown(self, stored: f64) -> f64 {
+        let v = match self {
+            TargetUnit::Percent => stored * 100.0,
+            TargetUnit::Minutes => stored / 60.0,
+            TargetUnit::Money | TargetUnit::Count => stored,
+        };
+        (v * 1e6).round() / 1e6
+    }
+
+    /// The unit's label beside the input.
+    pub fn label(self, currency: &Currency, lang: Lang) -> String {
+        match (self, lang) {
+            (TargetUnit::Percent, _) => "%".into(),
+            (TargetUnit::Minutes, Lang::En) => "min".into(),
+            (TargetUnit::Minutes, Lang::Id) => "menit".into(),
+            (TargetUnit::Money, _) => currency.code.clone(),
+            (TargetUnit::Count, Lang::En) => "number".into(),
+            (TargetUnit::Count, Lang::Id) => "angka".into(),
+        }
+    }
+}
+
+/// How `id`'s value is shown.
+pub fn display(id: KpiId) -> Display {
+    use KpiId as K;
+    match id {
+        K::AveragePurchaseValue | K::RevenuePerCall | K::IncrementalSales | K::MonthlySales => Display::Money,
+        K::CallConnectionRate
+        | K::UpsellingRate
+        | K::OpportunityWinRatio
+        | K::ProfitMargin
+        | K::LeadConversionRate
+        | K::CallAbandonmentRate
+        | K::CallbackRate => Display::Percent,
+        K::AverageResponseTime | K::AverageTalkTime => Display::Duration,
+        K::SalesOpportunities | K::OutboundCallsPerDay => Display::Count,
+    }
+}
+
+/// The unit `id`'s target is typed in (the incremental-sales target is a lift,
+/// the opportunities target a count per agent per week).
+pub fn target_unit(id: KpiId) -> TargetUnit {
+    use KpiId as K;
+    match id {
+        K::IncrementalSales => TargetUnit::Percent,
+        K::SalesOpportunities | K::OutboundCallsPerDay => TargetUnit::Count,
+        _ => match display(id) {
+            Display::Money => TargetUnit::Money,
+            Display::Percent => TargetUnit::Percent,
+            Display::Duration => TargetUnit::Minutes,
+            Display::Count => TargetUnit::Count,
+        },
+    }
+}
+
+/// `value` of KPI `id`, formatted for `lang`.
+pub fn format_value(id: KpiId, value: f64, currency: &Currency, lang: Lang) -> String {
+    match display(id) {
+        Display::Money => money(value, currency, lang),
+        Display::Percent => percent(value, lang),
+        Display::Duration => duration(value),
+        Display::Count => number(value, if value.fract() == 0.0 { 0 } else { 1 }, lang),
+    }
+}
+
+/// The KPI's name.
+pub fn name(id: KpiId, lang: Lang) -> &'static str {
+    use KpiId as K;
+    match (lang, id) {
+        (Lang::En, K::AveragePurchaseValue) => "Average purchase value",
+        (Lang::Id, K::AveragePurchaseValue) => "Nilai pembelian rata-rata",
+        (Lang::En, K::RevenuePerCall) => "Revenue per call",
+        (Lang::Id, K::RevenuePerCall) => "Pendapatan per panggilan",
+        (Lang::En, K::IncrementalSales) => "Incremental sales (campaign)",
+        (Lang::Id, K::IncrementalSales) => "Penjualan inkremental (kampanye)",
+        (Lang::En, K::SalesOpportunities) => "Sales opportunities",
+        (Lang::Id, K::SalesOpportunities) => "Peluang penjualan",
+        (Lang::En, K::CallConnectionRate) => "Call connection rate",
+        (Lang::Id, K::CallConnectionRate) => "Tingkat panggilan tersambung",
+        (Lang::En, K::UpsellingRate) => "Upselling rate",
+        (Lang::Id, K::UpsellingRate) => "Tingkat upselling",
+        (Lang::En, K::AverageResponseTime) => "Average response time",
+        (Lang::Id, K::AverageResponseTime) => "Waktu respons rata-rata",
+        (Lang::En, K::OpportunityWinRatio) => "Opportunity-to-win ratio",
+        (Lang::Id, K::OpportunityWinRatio) => "Rasio peluang menang",
+        (Lang::En, K::ProfitMargin) => "Profit margin",
+        (Lang::Id, K::ProfitMargin) => "Margin keuntungan",
+        (Lang::En, K::LeadConversionRate) => "Lead conversion rate",
+        (Lang::Id, K::LeadConversionRate) => "Tingkat konversi leads",
+        (Lang::En, K::CallAbandonmentRate) => "Call abandonment rate",
+        (Lang::Id, K::CallAbandonmentRate) => "Tingkat panggilan ditinggalkan",
+        (Lang::En, K::MonthlySales) => "Sales vs monthly target",
+        (Lang::Id, K::MonthlySales) => "Penjualan vs target bulanan",
+        (Lang::En, K::OutboundCallsPerDay) => "Outbound calls per day",
+        (Lang::Id, K::OutboundCallsPerDay) => "Panggilan keluar per hari",
+        (Lang::En, K::AverageTalkTime) => "Average talk time",
+        (Lang::Id, K::AverageTalkTime) => "Durasi bicara rata-rata",
+        (Lang::En, K::CallbackRate) => "Callback rate",
+        (Lang::Id, K::CallbackRate) => "Tingkat panggilan balik",
+    }
+}
+
+/// The one-line definition shown on hover and focus (KPIS.md).
+pub fn definition(id: KpiId, lang: Lang) -> &'static str {
+    use KpiId as K;
+    match (lang, id) {
+        (Lang::En, K::AveragePurchaseValue) => "Revenue of won deals ÷ number of won deals in the period.",
+        (Lang::Id, K::AveragePurchaseValue) => "Pendapatan deal menang ÷ jumlah deal menang dalam periode.",
+        (Lang::En, K::RevenuePerCall) => "Revenue of won deals ÷ outbound calls in the period.",
+        (Lang::Id, K::RevenuePerCall) => "Pendapatan deal menang ÷ panggilan keluar dalam periode.",
+        (Lang::En, K::IncrementalSales) => {
+            "Revenue during the latest campaign minus the equal period before it (lift = ÷ before)."
+        }
+        (Lang::Id, K::IncrementalSales) => {
+            "Pendapatan selama kampanye terakhir dikurangi periode sama sebelumnya (lift = ÷ sebelumnya)."
+        }
+        (Lang::En, K::SalesOpportunities) => "Deals created in the period, any stage; target per agent per week.",
+        (Lang::Id, K::SalesOpportunities) => "Deal yang dibuat dalam periode, tahap apa pun; target per agen per minggu.",
+        (Lang::En, K::CallConnectionRate) => "Connected outbound calls ÷ outbound calls.",
+        (Lang::Id, K::CallConnectionRate) => "Panggilan keluar tersambung ÷ panggilan keluar.",
+        (Lang::En, K::UpsellingRate) => "Won deals with an upsell ÷ won deals.",
+        (Lang::Id, K::UpsellingRate) => "Deal menang dengan upsell ÷ deal menang.",
+        (Lang::En, K::AverageResponseTime) => "Mean time from a lead's arrival to its first contact.",
+        (Lang::Id, K::AverageResponseTime) => "Rata-rata waktu dari masuknya lead hingga kontak pertama.",
+        (Lang::En, K::OpportunityWinRatio) => "Won deals ÷ (won + lost) deals closed in the period.",
+        (Lang::Id, K::OpportunityWinRatio) => "Deal menang ÷ (menang + kalah) yang ditutup dalam periode.",
+        (Lang::En, K::ProfitMargin) => "(Revenue − cost) ÷ revenue over won deals that have a cost.",
+        (Lang::Id, K::ProfitMargin) => "(Pendapatan − biaya) ÷ pendapatan atas deal menang yang memiliki biaya.",
+        (Lang::En, K::LeadConversionRate) => "Leads created in the period that converted ÷ leads created.",
+        (Lang::Id, K::LeadConversionRate) => "Leads baru dalam periode yang terkonversi ÷ leads baru.",
+        (Lang::En, K::CallAbandonmentRate) => "Abandoned inbound calls ÷ offered inbound calls.",
+        (Lang::Id, K::CallAbandonmentRate) => "Panggilan masuk ditinggalkan ÷ panggilan masuk yang ditawarkan.",
+        (Lang::En, K::MonthlySales) => "Revenue of won deals, against the monthly target pro-rated by day.",
+        (Lang::Id, K::MonthlySales) => "Pendapatan deal menang, dibandingkan target bulanan yang diprorata per hari.",
+        (Lang::En, K::OutboundCallsPerDay) => "Outbound calls ÷ agent-days with at least one outbound call.",
+        (Lang::Id, K::OutboundCallsPerDay) => "Panggilan keluar ÷ hari-agen dengan minimal satu panggilan keluar.",
+        (Lang::En, K::AverageTalkTime) => "Mean talk time of connected calls (both directions).",
+        (Lang::Id, K::AverageTalkTime) => "Rata-rata durasi bicara panggilan tersambung (dua arah).",
+        (Lang::En, K::CallbackRate) => "Outbound calls that got a call back from the lead within 7 days ÷ outbound calls.",
+        (Lang::Id, K::CallbackRate) => "Panggilan keluar yang dibalas lead dalam 7 hari ÷ panggilan keluar.",
+    }
+}
+
+/// Which files a KPI needs, to explain a missing value.
+pub fn needs(id: KpiId, lang: Lang) -> &'static str {
+    use KpiId as K;
+    let en = match id {
+        K::AveragePurchaseValue | K::OpportunityWinRatio | K::MonthlySales => "needs a deals file with won deals in the period",
+        K::RevenuePerCall => "needs a deals file and outbound calls in the period",
+        K::IncrementalSales => "needs deals and a campaign (campaigns file or tagged calls/deals) in the period",
+        K::SalesOpportunities => "needs a deals file",
+        K::UpsellingRate => "needs a deals file with an upsell column",
+        K::ProfitMargin => "needs a deals file with costs",
+        K::AverageResponseTime | K::LeadConversionRate => "needs a leads file with leads in the period",
+        K::CallAbandonmentRate => "needs inbound calls (e.g. Asterisk queue_log)",
+        K::CallConnectionRate | K::OutboundCallsPerDay | K::CallbackRate => "needs outbound calls in the period",
+        K::AverageTalkTime => "needs connected calls with a talk time",
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Id => match id {
+            K::AveragePurchaseValue | K::OpportunityWinRatio | K::MonthlySales => {
+                "perlu berkas deal dengan deal menang dalam periode"
+            }
+            K::RevenuePerCall => "perlu berkas deal dan panggilan keluar dalam periode",
+            K::IncrementalSales => "perlu deal dan kampanye (berkas kampanye atau panggilan/deal bertanda) dalam periode",
+            K::SalesOpportunities => "perlu berkas deal",
+            K::UpsellingRate => "perlu berkas deal dengan kolom upsell",
+            K::ProfitMargin => "perlu berkas deal dengan biaya",
+            K::AverageResponseTime | K::LeadConversionRate => "perlu berkas leads dengan leads dalam periode",
+            K::CallAbandonmentRate => "perlu panggilan masuk (mis. queue_log Asterisk)",
+            K::CallConnectionRate | K::OutboundCallsPerDay | K::CallbackRate => {
+                "perlu panggilan keluar dalam periode"
+            }
+            K::AverageTalkTime => "perlu panggilan tersambung dengan durasi bicara",
+        },
+    }
+}

@@ -1,0 +1,126 @@
+//! One row per agent, the 15 KPIs as columns with status colours, sortable by
+//! any column; the agent's roster name and team beside the agent.
+
+use leptos::prelude::*;
+
+use super::kpi_cards::status_badge;
+use super::roster_view::roster_names;
+use super::state::AppState;
+use crate::domain::kpi::KpiId;
+use crate::present::format::raw;
+use crate::present::i18n::{t, Msg};
+use crate::present::kpi_text;
+
+/// What the table is sorted by.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum SortKey {
+    Agent,
+    Kpi(KpiId),
+}
+
+/// The agent table.
+#[component]
+pub fn AgentTable() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let sort = RwSignal::new((SortKey::Agent, false));
+    let names = Memo::new(move |_| roster_names(&state.dataset.get()));
+    let header = move |key: SortKey, label: String| {
+        let aria = move || match sort.get() {
+            (k, desc) if k == key => if desc { "descending" } else { "ascending" },
+            _ => "none",
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button
+                    type="button"
+                    class="sort"
+                    on:click=move |_| sort.update(|s| *s = if s.0 == key { (key, !s.1) } else { (key, key != SortKey::Agent) })
+                >
+                    {label}
+                </button>
+            </th>
+        }
+    };
+    let rows = move || {
+        let report = state.report.get();
+        let (key, desc) = sort.get();
+        let mut agents: Vec<(&String, &crate::domain::kpi::KpiSet)> = report.agents.iter().collect();
+        agents.sort_by(|a, b| {
+            let ord = match key {
+                SortKey::Agent => a.0.cmp(b.0),
+                SortKey::Kpi(id) => {
+                    let (x, y) = (a.1.get(id).value, b.1.get(id).value);
+                    // Missing values sort last whatever the direction.
+                    match (x, y) {
+                        (Some(x), Some(y)) => x.total_cmp(&y),
+                        (Some(_), None) => return std::cmp::Ordering::Less,
+                        (None, Some(_)) => return std::cmp::Ordering::Greater,
+                        (None, None) => a.0.cmp(b.0),
+                    }
+                }
+            };
+            if desc { ord.reverse() } else { ord }
+        });
+        let lang = state.lang();
+        let currency = state.prefs.with(|p| p.currency.clone());
+        names.with(|names| {
+            agents
+                .into_iter()
+                .map(|(agent, set)| {
+                    let (name, team) = names.get(agent.as_str()).cloned().unwrap_or_default();
+                    let cells = KpiId::ALL
+                        .into_iter()
+                        .map(|id| {
+                            let kv = set.get(id);
+                            let (icon, word) = status_badge(kv.status, lang);
+                            let shown = kv.value.map_or_else(|| "–".to_owned(), |v| kpi_text::format_value(id, v, &currency, lang));
+                            view! {
+                                <td
+                                    class=format!("cell status-{}", kv.status.as_str())
+                                    data-agent=agent.clone()
+                                    data-kpi=id.as_str()
+                                    data-value=raw(kv.value)
+                                    data-status=kv.status.as_str()
+                                    title=word
+                                >
+                                    <span class="badge" aria-hidden="true">{icon}</span>
+                                    " "
+                                    {shown}
+                                </td>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr>
+                            <th scope="row" class="agent-cell">
+                                <span class="agent-name">{if name.is_empty() { agent.clone() } else { name }}</span>
+                                <span class="agent-meta">{if team.is_empty() { agent.clone() } else { format!("{agent} · {team}") }}</span>
+                            </th>
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="panel agent-panel">
+            <h2>{move || t(state.lang(), Msg::Agents)}</h2>
+            <div class="table-scroll" tabindex="0">
+                <table class="agent-table">
+                    <thead>
+                        <tr>
+                            {move || {
+                                let lang = state.lang();
+                                let mut cols = vec![header(SortKey::Agent, t(lang, Msg::Agent).to_owned())];
+                                cols.extend(KpiId::ALL.into_iter().map(|id| header(SortKey::Kpi(id), kpi_text::name(id, lang).to_owned())));
+                                cols.collect_view()
+                            }}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

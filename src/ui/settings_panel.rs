@@ -1,0 +1,108 @@
+//! Settings: language, UTC offset, short-abandon threshold, callback window,
+//! country code, currency, CSV delimiter. Persisted with the other prefs.
+
+use leptos::prelude::*;
+
+use super::loader::reparse_all;
+use super::state::AppState;
+use crate::present::i18n::{t, Lang, Msg};
+
+/// `+07:00` for 420 minutes.
+pub fn offset_text(minutes: i32) -> String {
+    let sign = if minutes < 0 { '-' } else { '+' };
+    let m = minutes.abs();
+    format!("{sign}{:02}:{:02}", m / 60, m % 60)
+}
+
+/// Parses `+07:00`, `-05:30`, `+7` into minutes east of UTC.
+pub fn parse_offset(text: &str) -> Option<i32> {
+    let v = text.trim();
+    let (sign, rest) = match v.as_bytes().first()? {
+        b'+' => (1, &v[1..]),
+        b'-' => (-1, &v[1..]),
+        _ => (1, v),
+    };
+    let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    ((0..=14).contains(&h) && (0..60).contains(&m)).then_some(sign * (h * 60 + m))
+}
+
+/// The settings panel.
+#[component]
+pub fn SettingsPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = move || state.lang();
+    let prefs = state.prefs;
+    view! {
+        <section class="panel settings-panel">
+            <h2>{move || t(lang(), Msg::Settings)}</h2>
+            <div class="settings-grid">
+                <div class="field">
+                    <label for="set-lang">{move || t(lang(), Msg::Language)}</label>
+                    <select id="set-lang" prop:value=move || lang().tag() on:change=move |ev| {
+                        let l = if event_target_value(&ev) == "id" { Lang::Id } else { Lang::En };
+                        prefs.update(|p| p.lang = l);
+                    }>
+                        <option value="id">"Bahasa Indonesia"</option>
+                        <option value="en">"English"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="set-utc">{move || t(lang(), Msg::UtcOffset)}</label>
+                    <input id="set-utc" type="text" prop:value=move || offset_text(prefs.with(|p| p.utc_offset_minutes))
+                        on:change=move |ev| {
+                            if let Some(m) = parse_offset(&event_target_value(&ev)) {
+                                prefs.update(|p| p.utc_offset_minutes = m);
+                                reparse_all(state);
+                            }
+                        } />
+                </div>
+                <div class="field">
+                    <label for="set-abandon">{move || t(lang(), Msg::ShortAbandon)}</label>
+                    <input id="set-abandon" type="number" min="0" step="1" prop:value=move || prefs.with(|p| p.short_abandon_seconds).to_string()
+                        on:change=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
+                                if v.is_finite() && v >= 0.0 { prefs.update(|p| p.short_abandon_seconds = v); }
+                            }
+                        } />
+                </div>
+                <div class="field">
+                    <label for="set-callback">{move || t(lang(), Msg::CallbackDays)}</label>
+                    <input id="set-callback" type="number" min="0" step="1" prop:value=move || prefs.with(|p| p.callback_days).to_string()
+                        on:change=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).trim().parse::<u32>() { prefs.update(|p| p.callback_days = v); }
+                        } />
+                </div>
+                <div class="field">
+                    <label for="set-country">{move || t(lang(), Msg::CountryCode)}</label>
+                    <input id="set-country" type="text" inputmode="numeric" prop:value=move || prefs.with(|p| p.country_code.clone())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev).trim().trim_start_matches('+').to_owned();
+                            if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+                                prefs.update(|p| p.country_code = v);
+                                reparse_all(state);
+                            }
+                        } />
+                </div>
+                <div class="field">
+                    <label for="set-currency">{move || t(lang(), Msg::Currency)}</label>
+                    <input id="set-currency" type="text" maxlength="3" prop:value=move || prefs.with(|p| p.currency.code.clone())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev).trim().to_ascii_uppercase();
+                            if v.len() == 3 && v.bytes().all(|b| b.is_ascii_alphabetic()) { prefs.update(|p| p.currency.code = v); }
+                        } />
+                </div>
+                <div class="field">
+                    <label for="set-delim">{move || t(lang(), Msg::CsvDelimiter)}</label>
+                    <select id="set-delim" prop:value=move || prefs.with(|p| p.csv_delimiter.to_string()) on:change=move |ev| {
+                        let c = if event_target_value(&ev) == "," { ',' } else { ';' };
+                        prefs.update(|p| p.csv_delimiter = c);
+                    }>
+                        <option value=";">"; (Excel ID/EU)"</option>
+                        <option value=",">", (Excel EN)"</option>
+                    </select>
+                </div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,222 @@
+//! The page's reactive state: one signal per concern, and the memos derived
+//! from them (the merged dataset, the report). Components read it from context.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::ingest::{ParseOptions, ParsedFile};
+use crate::domain::kpi::{Engine, Filter, Report, Settings};
+use crate::domain::model::Dataset;
+use crate::domain::targets::Targets;
+use crate::present::format::Currency;
+use crate::present::i18n::Lang;
+
+/// A value shared by reference; equal only to itself, so a memo holding it
+/// notifies on every recomputation without comparing big data.
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// The user's settings, kept in local storage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// Page language.
+    pub lang: Lang,
+    /// Report time zone, minutes east of UTC.
+    pub utc_offset_minutes: i32,
+    /// Country code for phone numbers starting with 0.
+    pub country_code: String,
+    /// Abandoned calls shorter than this are ignored.
+    pub short_abandon_seconds: f64,
+    /// Callback window in days.
+    pub callback_days: u32,
+    /// Currency amounts are shown in.
+    pub currency: Currency,
+    /// Delimiter of the KPI report CSV export.
+    pub csv_delimiter: char,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            lang: Lang::En,
+            utc_offset_minutes: 420,
+            country_code: "62".into(),
+            short_abandon_seconds: 0.0,
+            callback_days: 7,
+            currency: Currency::default(),
+            csv_delimiter: ';',
+        }
+    }
+}
+
+impl Prefs {
+    /// The KPI engine's settings.
+    pub fn kpi_settings(&self) -> Settings {
+        Settings {
+            short_abandon_seconds: self.short_abandon_seconds,
+            callback_days: self.callback_days,
+            ..Settings::default()
+        }
+    }
+
+    /// The parser options these settings imply.
+    pub fn parse_options(&self) -> ParseOptions {
+        ParseOptions {
+            utc_offset_minutes: self.utc_offset_minutes,
+            country_code: self.country_code.clone(),
+            ..ParseOptions::default()
+        }
+    }
+}
+
+/// One loaded file: its bytes (kept to re-apply a mapping without reading the
+/// file again), the options it was parsed with, and the outcome.
+#[derive(Clone, Debug)]
+pub struct FileEntry {
+    /// Unique within the page session.
+    pub id: u64,
+    /// The file's name.
+    pub name: String,
+    /// Hash of the bytes (same bytes twice → kept once).
+    pub hash: u64,
+    /// The raw bytes.
+    pub bytes: Arc<Vec<u8>>,
+    /// Options (kind, mapping, conventions) the user set for this file.
+    pub options: ParseOptions,
+    /// The parsed file, or why it can't be used.
+    pub outcome: Result<Arc<ParsedFile>, String>,
+}
+
+/// Progress of the file being read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Progress {
+    /// File name.
+    pub name: String,
+    /// Bytes read so far.
+    pub bytes: u64,
+    /// Size of the file.
+    pub total: u64,
+    /// Records decoded so far.
+    pub rows: usize,
+    /// Position of this file in the batch (1-based) and the batch size.
+    pub index: (usize, usize),
+}
+
+/// A message for the user above the dashboard.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// Unique id (for dismissal).
+    pub id: u64,
+    /// Text, already translated.
+    pub text: String,
+    /// Warnings are amber, errors red.
+    pub error: bool,
+}
+
+/// Everything the components share.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// Settings (persisted).
+    pub prefs: RwSignal<Prefs>,
+    /// Loaded files.
+    pub files: RwSignal<Vec<FileEntry>>,
+    /// Targets (persisted).
+    pub targets: RwSignal<Targets>,
+    /// Period and scope filters.
+    pub filter: RwSignal<Filter>,
+    /// The file being read, if any.
+    pub progress: RwSignal<Option<Progress>>,
+    /// Set to stop reading files.
+    pub cancel: RwSignal<bool>,
+    /// Messages for the user.
+    pub notices: RwSignal<Vec<Notice>>,
+    /// The KPI selected for the charts.
+    pub chart_kpi: RwSignal<crate::domain::kpi::KpiId>,
+    /// All usable files merged.
+    pub dataset: Memo<Shared<Dataset>>,
+    /// The report for the current filter and targets.
+    pub report: Memo<Shared<Report>>,
+}
+
+impl AppState {
+    /// Creates the state with `prefs` and `targets` loaded from storage.
+    pub fn new(prefs: Prefs, targets: Targets) -> Self {
+        let prefs = RwSignal::new(prefs);
+        let files = RwSignal::new(Vec::<FileEntry>::new());
+        let targets = RwSignal::new(targets);
+        let filter = RwSignal::new(Filter::default());
+        let dataset = Memo::new(move |_| {
+            let mut data = Dataset::new();
+            files.with(|files| {
+                for f in files {
+                    if let Ok(parsed) = &f.outcome {
+                        data.merge(&parsed.data);
+                    }
+                }
+            });
+            Shared(Arc::new(data))
+        });
+        let report = Memo::new(move |_| {
+            let data = dataset.get();
+            let settings = prefs.with(Prefs::kpi_settings);
+            let engine = Engine::new(&data, &settings);
+            let report = filter.with(|f| targets.with(|t| engine.report(f, t)));
+            Shared(Arc::new(report))
+        });
+        AppState {
+            prefs,
+            files,
+            targets,
+            filter,
+            progress: RwSignal::new(None),
+            cancel: RwSignal::new(false),
+            notices: RwSignal::new(Vec::new()),
+            chart_kpi: RwSignal::new(crate::domain::kpi::KpiId::CallConnectionRate),
+            dataset,
+            report,
+        }
+    }
+
+    /// The page language.
+    pub fn lang(&self) -> Lang {
+        self.prefs.with(|p| p.lang)
+    }
+
+    /// Adds a notice.
+    pub fn notify(&self, text: String, error: bool) {
+        self.notices.update(|n| {
+            let id = n.last().map_or(1, |last| last.id + 1);
+            n.push(Notice { id, text, error });
+        });
+    }
+}
+
+/// A stable hash of a file's bytes.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::{DefaultHasher, Hasher};
+    let mut h = DefaultHasher::new();
+    h.write(bytes);
+    h.finish()
+}
