@@ -1,1 +1,453 @@
 //! KPI targets, the article's presets, and the met/near/missed status.
+//!
+//! A target's value is in the unit of the JSON output: fractions (0.6 = 60 %),
+//! seconds, currency units; the `incremental_sales` target is a lift fraction,
+//! the `sales_opportunities` target a count per agent per week and the
+//! `monthly_sales` target an amount per calendar month (KPIS.md "Targets").
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::domain::kpi::KpiId;
+
+/// How a value is compared with its target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparator {
+    /// The value should be ≥ the target.
+    AtLeast,
+    /// The value should be ≤ the target.
+    AtMost,
+    /// The value should lie in `[value, value_max]`.
+    Between,
+}
+
+impl Comparator {
+    /// The comparator's name in the targets file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => "at_least",
+            Comparator::AtMost => "at_most",
+            Comparator::Between => "between",
+        }
+    }
+
+    /// The comparator named `text` (`at_least`, `at_most`, `between`).
+    pub fn parse(text: &str) -> Option<Comparator> {
+        [Comparator::AtLeast, Comparator::AtMost, Comparator::Between]
+            .into_iter()
+            .find(|c| c.as_str() == text)
+    }
+}
+
+/// Whom a target is for.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// The whole team (and each agent without a target of its own).
+    Team,
+    /// One team of the roster (and its agents).
+    RosterTeam(String),
+    /// One agent (a roster agent or one of its aliases).
+    Agent(String),
+}
+
+/// One target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    /// The KPI it judges.
+    pub kpi: KpiId,
+    /// How the value is compared.
+    pub comparator: Comparator,
+    /// The bound (the lower bound for `between`).
+    pub value: f64,
+    /// The upper bound of `between` (ignored otherwise).
+    pub value_max: Option<f64>,
+    /// Whom it is for.
+    pub scope: Scope,
+}
+
+/// A set of targets (the presets, or a user's file).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Targets {
+    /// The targets in file order.
+    pub targets: Vec<Target>,
+}
+
+/// The met / near / missed judgement of a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// The target is met.
+    Met,
+    /// Missed, but within the near fraction (10 %) of the bound.
+    Near,
+    /// Missed.
+    Missed,
+    /// No value or no target.
+    None,
+}
+
+impl Status {
+    /// `met`, `near`, `missed` or `none`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Near => "near",
+            Status::Missed => "missed",
+            Status::None => "none",
+        }
+    }
+}
+
+/// Why a targets file can't be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TargetsError {
+    /// Not JSON, or not the expected shape; with the position (from 1).
+    BadJson {
+        /// Line of the error.
+        line: usize,
+        /// Column of the error.
+        column: usize,
+        /// What was wrong.
+        message: String,
+    },
+    /// A `version` other than 1.
+    UnsupportedVersion(String),
+    /// A `kpi` that is not one of the 15 ids.
+    UnknownKpi {
+        /// Position of the target in the list, from 0.
+        index: usize,
+        /// The text found.
+        kpi: String,
+    },
+    /// A `comparator` other than `at_least`, `at_most`, `between`.
+    BadComparator {
+        /// Position of the target in the list, from 0.
+        index: usize,
+        /// The text found.
+        comparator: String,
+    },
+    /// A `value` (or `value_max`) that is not a finite number.
+    BadValue {
+        /// Position of the target in the list, from 0.
+        index: usize,
+        /// Which field.
+        field: &'static str,
+    },
+    /// `between` without `value_max`.
+    BetweenWithoutMax {
+        /// Position of the target in the list, from 0.
+        index: usize,
+    },
+    /// `between` whose `value_max` is below `value`.
+    BetweenReversed {
+        /// Position of the target in the list, from 0.
+        index: usize,
+    },
+    /// Both `agent` and `team` given.
+    AgentAndTeam {
+        /// Position of the target in the list, from 0.
+        index: usize,
+    },
+}
+
+impl fmt::Display for TargetsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TargetsError::BadJson {
+                line,
+                column,
+                message,
+            } => {
+                write!(
+                    f,
+                    "targets file: bad JSON at line {line}, column {column}: {message}"
+                )
+            }
+            TargetsError::UnsupportedVersion(v) => {
+                write!(f, "targets file: unsupported version {v} (expected 1)")
+            }
+            TargetsError::UnknownKpi { index, kpi } => {
+                write!(f, "target #{}: unknown kpi {kpi:?}", index + 1)
+            }
+            TargetsError::BadComparator { index, comparator } => write!(
+                f,
+                "target #{}: comparator {comparator:?} is not at_least, at_most or between",
+                index + 1
+            ),
+            TargetsError::BadValue { index, field } => {
+                write!(f, "target #{}: {field} is not a finite number", index + 1)
+            }
+            TargetsError::BetweenWithoutMax { index } => {
+                write!(f, "target #{}: between needs value_max", index + 1)
+            }
+            TargetsError::BetweenReversed { index } => {
+                write!(f, "target #{}: value_max is below value", index + 1)
+            }
+            TargetsError::AgentAndTeam { index } => {
+                write!(f, "target #{}: give agent or team, not both", index + 1)
+            }
+        }
+    }
+}
+
+impl std::error::Error for TargetsError {}
+
+/// The file shape, before validation.
+#[derive(Deserialize)]
+struct RawFile {
+    #[serde(default)]
+    version: Option<Value>,
+    targets: Vec<RawTarget>,
+}
+
+/// One target as written, before validation.
+#[derive(Serialize, Deserialize)]
+struct RawTarget {
+    kpi: String,
+    comparator: String,
+    value: Option<f64>,
+    #[serde(default)]
+    value_max: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    agent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    team: Option<String>,
+}
+
+impl Target {
+    /// A whole-team target.
+    pub fn team(kpi: KpiId, comparator: Comparator, value: f64, value_max: Option<f64>) -> Target {
+        Target {
+            kpi,
+            comparator,
+            value,
+            value_max,
+            scope: Scope::Team,
+        }
+    }
+
+    fn validate(index: usize, raw: RawTarget) -> Result<Target, TargetsError> {
+        let kpi = KpiId::parse(raw.kpi.trim()).ok_or_else(|| TargetsError::UnknownKpi {
+            index,
+            kpi: raw.kpi.clone(),
+        })?;
+        let comparator = Comparator::parse(raw.comparator.trim()).ok_or_else(|| {
+            TargetsError::BadComparator {
+                index,
+                comparator: raw.comparator.clone(),
+            }
+        })?;
+        let value = raw
+            .value
+            .filter(|v| v.is_finite())
+            .ok_or(TargetsError::BadValue {
+                index,
+                field: "value",
+            })?;
+        if raw.value_max.is_some_and(|m| !m.is_finite()) {
+            return Err(TargetsError::BadValue {
+                index,
+                field: "value_max",
+            });
+        }
+        if comparator == Comparator::Between {
+            match raw.value_max {
+                None => return Err(TargetsError::BetweenWithoutMax { index }),
+                Some(m) if m < value => return Err(TargetsError::BetweenReversed { index }),
+                Some(_) => {}
+            }
+        }
+        let scope = match (raw.agent, raw.team) {
+            (Some(_), Some(_)) => return Err(TargetsError::AgentAndTeam { index }),
+            (Some(a), None) => Scope::Agent(a.trim().to_owned()),
+            (None, Some(t)) => Scope::RosterTeam(t.trim().to_owned()),
+            (None, None) => Scope::Team,
+        };
+        Ok(Target {
+            kpi,
+            comparator,
+            value,
+            value_max: raw.value_max,
+            scope,
+        })
+    }
+}
+
+impl Targets {
+    /// The article's preset targets (KPIS.md "Preset targets"), all for the
+    /// whole team.
+    ///
+    /// ```
+    /// # use telesales_kpi::domain::targets::Targets;
+    /// # use telesales_kpi::domain::kpi::KpiId;
+    /// let presets = Targets::presets();
+    /// assert_eq!(presets.targets.len(), 15);
+    /// assert_eq!(presets.for_scope(KpiId::AverageTalkTime, None, None).unwrap().value, 240.0);
+    /// ```
+    pub fn presets() -> Targets {
+        use Comparator::{AtLeast, AtMost, Between};
+        use KpiId as K;
+        let rows = [
+            (K::AveragePurchaseValue, AtLeast, 850_000.0, None),
+            (K::RevenuePerCall, AtLeast, 25_000.0, None),
+            (K::IncrementalSales, AtLeast, 0.15, None),
+            (K::SalesOpportunities, AtLeast, 40.0, None),
+            (K::CallConnectionRate, AtLeast, 0.60, None),
+            (K::UpsellingRate, AtLeast, 0.25, None),
+            (K::AverageResponseTime, AtMost, 7_200.0, None),
+            (K::OpportunityWinRatio, AtLeast, 0.30, None),
+            (K::ProfitMargin, AtLeast, 0.20, None),
+            (K::LeadConversionRate, AtLeast, 0.15, None),
+            (K::CallAbandonmentRate, AtMost, 0.05, None),
+            (K::MonthlySales, AtLeast, 500_000_000.0, None),
+            (K::OutboundCallsPerDay, AtLeast, 80.0, None),
+            (K::AverageTalkTime, Between, 240.0, Some(360.0)),
+            (K::CallbackRate, AtLeast, 0.20, None),
+        ];
+        Targets {
+            targets: rows
+                .into_iter()
+                .map(|(k, c, v, m)| Target::team(k, c, v, m))
+                .collect(),
+        }
+    }
+
+    /// Reads a targets file (`{"version": 1, "targets": [...]}`, KPIS.md).
+    /// A missing `version` is read as 1.
+    ///
+    /// ```
+    /// # use telesales_kpi::domain::targets::{Targets, Scope};
+    /// let t = Targets::from_json(r#"{"version":1,"targets":[
+    ///     {"kpi":"callback_rate","comparator":"at_least","value":0.3,"agent":"budi"}]}"#).unwrap();
+    /// assert_eq!(t.targets[0].scope, Scope::Agent("budi".into()));
+    /// assert!(Targets::from_json("{").is_err());
+    /// ```
+    pub fn from_json(text: &str) -> Result<Targets, TargetsError> {
+        let raw: RawFile = serde_json::from_str(text).map_err(|e| TargetsError::BadJson {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+        match &raw.version {
+            None => {}
+            Some(v) if v.as_f64() == Some(1.0) => {}
+            Some(v) => return Err(TargetsError::UnsupportedVersion(v.to_string())),
+        }
+        let targets = raw
+            .targets
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| Target::validate(i, t))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Targets { targets })
+    }
+
+    /// Writes the versioned targets file that [`Targets::from_json`] reads back.
+    pub fn to_json(&self) -> String {
+        let targets: Vec<RawTarget> = self
+            .targets
+            .iter()
+            .map(|t| RawTarget {
+                kpi: t.kpi.as_str().to_owned(),
+                comparator: t.comparator.as_str().to_owned(),
+                value: Some(t.value),
+                value_max: t.value_max,
+                agent: match &t.scope {
+                    Scope::Agent(a) => Some(a.clone()),
+                    _ => None,
+                },
+                team: match &t.scope {
+                    Scope::RosterTeam(team) => Some(team.clone()),
+                    _ => None,
+                },
+            })
+            .collect();
+        let file = serde_json::json!({ "version": 1, "targets": targets });
+        serde_json::to_string_pretty(&file).unwrap_or_default()
+    }
+
+    /// The target of exactly this KPI and scope (the last one when listed twice).
+    pub fn find(&self, kpi: KpiId, scope: &Scope) -> Option<&Target> {
+        self.targets
+            .iter()
+            .rev()
+            .find(|t| t.kpi == kpi && &t.scope == scope)
+    }
+
+    /// The target that judges `kpi` for an agent and/or a roster team, with
+    /// the precedence agent > roster team > whole team. With an agent,
+    /// `monthly_sales` takes the agent's own target only (a team's monthly
+    /// target applies to team values only).
+    ///
+    /// `agent` must be the roster's agent text (aliases resolved); `team` is
+    /// the agent's roster team, or the team filter for a team value.
+    pub fn for_scope(
+        &self,
+        kpi: KpiId,
+        agent: Option<&str>,
+        team: Option<&str>,
+    ) -> Option<&Target> {
+        if let Some(a) = agent {
+            let own = self.find(kpi, &Scope::Agent(a.to_owned()));
+            if own.is_some() || kpi == KpiId::MonthlySales {
+                return own;
+            }
+        }
+        team.and_then(|t| self.find(kpi, &Scope::RosterTeam(t.to_owned())))
+            .or_else(|| self.find(kpi, &Scope::Team))
+    }
+}
+
+/// Judges `value` against `target` (KPIS.md "Status `near`"): `near` when the
+/// value misses the bound by at most `near_fraction` × |bound| (for `between`,
+/// of the bound that was missed); `none` without a value or a target.
+///
+/// ```
+/// # use telesales_kpi::domain::targets::{status, Comparator, Status, Target};
+/// # use telesales_kpi::domain::kpi::KpiId;
+/// let t = Target::team(KpiId::CallConnectionRate, Comparator::AtLeast, 0.6, None);
+/// assert_eq!(status(Some(0.61), Some(&t), 0.1), Status::Met);
+/// assert_eq!(status(Some(0.55), Some(&t), 0.1), Status::Near);
+/// assert_eq!(status(Some(0.5), Some(&t), 0.1), Status::Missed);
+/// assert_eq!(status(None, Some(&t), 0.1), Status::None);
+/// ```
+pub fn status(value: Option<f64>, target: Option<&Target>, near_fraction: f64) -> Status {
+    let (Some(v), Some(t)) = (value, target) else {
+        return Status::None;
+    };
+    if !v.is_finite() {
+        return Status::None;
+    }
+    let low = |bound: f64| {
+        if v >= bound {
+            Status::Met
+        } else if v >= bound - near_fraction * bound.abs() {
+            Status::Near
+        } else {
+            Status::Missed
+        }
+    };
+    let high = |bound: f64| {
+        if v <= bound {
+            Status::Met
+        } else if v <= bound + near_fraction * bound.abs() {
+            Status::Near
+        } else {
+            Status::Missed
+        }
+    };
+    match t.comparator {
+        Comparator::AtLeast => low(t.value),
+        Comparator::AtMost => high(t.value),
+        Comparator::Between => {
+            let max = t.value_max.unwrap_or(t.value);
+            if v < t.value {
+                low(t.value)
+            } else {
+                high(max)
+            }
+        }
+    }
+}

@@ -1,0 +1,349 @@
+//! The engine: everything that does not depend on the filter is computed once
+//! in [`Engine::new`] (agent canonicalisation, linking, callbacks, campaign
+//! windows, per-record days), so a report for another period, scope or set of
+//! targets only scans compact, day-sorted arrays.
+
+use std::collections::HashMap;
+use std::marker::PhantomData;
+
+use super::agents::Agents;
+use super::campaigns::{windows, Window};
+use super::links::Links;
+use super::period::{Period, Settings};
+use crate::domain::model::time::{Day, DAY_MS};
+use crate::domain::model::{CallStatus, CustomerType, Dataset, Direction, Loaded, Stage, Sym};
+
+/// Campaign of a record as a number: 0 for none, else symbol index + 1.
+pub(crate) fn campaign_code(s: Option<Sym>) -> u32 {
+    s.map_or(0, |s| s.index() as u32 + 1)
+}
+
+/// The calls of one (day, agent, campaign), tallied.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct CallGroup {
+    pub day: i32,
+    pub agent: u32,
+    pub campaign: u32,
+    pub outbound: u32,
+    pub connected_out: u32,
+    pub callbacks: u32,
+    pub offered: u32,
+    pub abandoned: u32,
+    pub wait_n: u32,
+    pub wait_ms: u64,
+    pub talk_n: u32,
+    pub talk_ms: u64,
+    pub under_2min: u32,
+}
+
+/// A deal as an opportunity (by `created_at` day).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Opportunity {
+    pub day: i32,
+    pub agent: u32,
+    pub campaign: u32,
+}
+
+/// A won or lost deal (by `closed_at` day).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Closed {
+    pub day: i32,
+    pub agent: u32,
+    pub campaign: u32,
+    pub won: bool,
+    pub upsell: bool,
+    pub new_customer: bool,
+    pub amount: f64,
+    pub cost: Option<f64>,
+}
+
+/// A lead (by `created_at` day), with what linking found.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LeadRec {
+    pub day: i32,
+    /// The agent, or `agents.len()` for a lead without agent.
+    pub agent: u32,
+    pub campaign: u32,
+    pub response_ms: Option<i64>,
+    pub converted: bool,
+    pub convert_ms: Option<i64>,
+}
+
+/// Computes KPI reports over one dataset (see the module docs).
+///
+/// The engine keeps no reference to the dataset once built (the lifetime only
+/// ties it to its dataset by default); [`Engine::detach`] lets a caller keep
+/// it for as long as it likes.
+pub struct Engine<'a> {
+    pub(crate) dataset: PhantomData<&'a Dataset>,
+    pub(crate) loaded: Loaded,
+    pub(crate) has_upsell: bool,
+    /// Campaign texts → codes.
+    pub(crate) campaign_codes: HashMap<String, u32>,
+    /// Per call: talk in ms of a connected call, `u32::MAX` otherwise.
+    pub(crate) call_talk: Vec<u32>,
+    /// Per call: campaign code.
+    pub(crate) call_campaign: Vec<u32>,
+    pub(crate) settings: Settings,
+    pub(crate) agents: Agents,
+    pub(crate) call_agent: Vec<u32>,
+    pub(crate) call_day: Vec<i32>,
+    pub(crate) groups: Vec<CallGroup>,
+    pub(crate) opportunities: Vec<Opportunity>,
+    pub(crate) closed: Vec<Closed>,
+    pub(crate) leads: Vec<LeadRec>,
+    pub(crate) windows: Vec<Window>,
+    /// Sorted distinct (agent, campaign code) of every record with an agent.
+    pub(crate) presence: Vec<(u32, u32)>,
+    pub(crate) default_period: Option<Period>,
+}
+
+impl<'a> Engine<'a> {
+    /// Prepares `data` for reports under `settings`.
+    pub fn new(data: &'a Dataset, settings: &Settings) -> Engine<'a> {
+        let agents = Agents::new(data);
+        let window_ms = i64::from(settings.callback_days).saturating_mul(DAY_MS);
+        let links = Links::new(data, window_ms);
+        let c = &data.calls;
+        let call_agent: Vec<u32> = c.agent.iter().map(|&s| agents.of_sym(s)).collect();
+        let call_day: Vec<i32> = c.started_at.iter().map(|&t| Day::of(t).0).collect();
+        let groups = group_calls(data, settings, &links, &call_agent, &call_day);
+        let (opportunities, closed) = deals(data, &agents);
+        let leads = leads(data, &agents, &links);
+        let mut presence: Vec<(u32, u32)> = groups.iter().map(|g| (g.agent, g.campaign)).collect();
+        for i in 0..data.deals.len() {
+            presence.push((
+                agents.of_sym(data.deals.agent[i]),
+                campaign_code(data.deals.campaign[i]),
+            ));
+        }
+        presence.extend(leads.iter().map(|l| (l.agent, l.campaign)));
+        presence.retain(|&(a, _)| (a as usize) < agents.len());
+        presence.sort_unstable();
+        presence.dedup();
+        let default_period = default_period(data);
+        let call_talk = (0..c.len())
+            .map(|i| match (c.status[i], c.talk[i].secs()) {
+                (CallStatus::Connected, Some(t)) => (t * 1000.0).round() as u32,
+                _ => u32::MAX,
+            })
+            .collect();
+        Engine {
+            dataset: PhantomData,
+            loaded: data.loaded,
+            has_upsell: data.deals.has_upsell_column,
+            campaign_codes: campaign_codes(data),
+            call_talk,
+            call_campaign: c.campaign.iter().map(|&s| campaign_code(s)).collect(),
+            settings: settings.clone(),
+            agents,
+            call_agent,
+            call_day,
+            groups,
+            opportunities,
+            closed,
+            leads,
+            windows: windows(data),
+            presence,
+            default_period,
+        }
+    }
+
+    /// The first to the last day among calls' `started_at`, deals'
+    /// `created_at` and `closed_at` and leads' `created_at` of all records;
+    /// `None` when there is no dated record.
+    pub fn default_period(&self) -> Option<Period> {
+        self.default_period
+    }
+
+    /// The same engine, no longer tied to the dataset's borrow (it holds no
+    /// reference to it): a page can keep it across filter changes.
+    pub fn detach(self) -> Engine<'static> {
+        Engine {
+            dataset: PhantomData,
+            loaded: self.loaded,
+            has_upsell: self.has_upsell,
+            campaign_codes: self.campaign_codes,
+            call_talk: self.call_talk,
+            call_campaign: self.call_campaign,
+            settings: self.settings,
+            agents: self.agents,
+            call_agent: self.call_agent,
+            call_day: self.call_day,
+            groups: self.groups,
+            opportunities: self.opportunities,
+            closed: self.closed,
+            leads: self.leads,
+            windows: self.windows,
+            presence: self.presence,
+            default_period: self.default_period,
+        }
+    }
+}
+
+/// Every campaign text of the records and of the campaigns file → its code.
+fn campaign_codes(data: &Dataset) -> HashMap<String, u32> {
+    let mut seen = vec![false; data.strings.len()];
+    let tagged = data
+        .calls
+        .campaign
+        .iter()
+        .chain(&data.deals.campaign)
+        .chain(&data.leads.campaign)
+        .flatten()
+        .copied()
+        .chain(data.campaigns.rows.iter().map(|r| r.campaign));
+    for s in tagged {
+        if let Some(flag) = seen.get_mut(s.index()) {
+            *flag = true;
+        }
+    }
+    data.strings
+        .iter()
+        .filter(|(s, _)| seen.get(s.index()).copied().unwrap_or(false))
+        .map(|(s, text)| (text.to_owned(), campaign_code(Some(s))))
+        .collect()
+}
+
+fn default_period(data: &Dataset) -> Option<Period> {
+    let d = &data.deals;
+    let times = data
+        .calls
+        .started_at
+        .iter()
+        .copied()
+        .chain(d.created_at.iter().flatten().copied())
+        .chain(d.closed_at.iter().flatten().copied())
+        .chain(data.leads.created_at.iter().copied());
+    let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+    for t in times {
+        lo = lo.min(t);
+        hi = hi.max(t);
+    }
+    (lo <= hi).then(|| Period {
+        from: Day::of(lo),
+        to: Day::of(hi),
+    })
+}
+
+fn group_calls(
+    data: &Dataset,
+    settings: &Settings,
+    links: &Links,
+    call_agent: &[u32],
+    call_day: &[i32],
+) -> Vec<CallGroup> {
+    let c = &data.calls;
+    let mut order: Vec<(i32, u32, u32, u32)> = (0..c.len())
+        .map(|i| {
+            (
+                call_day[i],
+                call_agent[i],
+                campaign_code(c.campaign[i]),
+                i as u32,
+            )
+        })
+        .collect();
+    order.sort_unstable();
+    let short_ms = settings.short_abandon_seconds * 1000.0;
+    let mut groups: Vec<CallGroup> = Vec::new();
+    for (day, agent, campaign, i) in order {
+        let i = i as usize;
+        let new_group = groups
+            .last()
+            .is_none_or(|g| (g.day, g.agent, g.campaign) != (day, agent, campaign));
+        if new_group {
+            groups.push(CallGroup {
+                day,
+                agent,
+                campaign,
+                ..CallGroup::default()
+            });
+        }
+        let Some(g) = groups.last_mut() else { continue };
+        let status = c.status[i];
+        let connected = status == CallStatus::Connected;
+        let wait = c.wait[i].secs().map(|s| (s * 1000.0).round() as u64);
+        match c.direction[i] {
+            Direction::Outbound => {
+                g.outbound += 1;
+                g.connected_out += u32::from(connected);
+                g.callbacks += u32::from(links.callback[i]);
+            }
+            Direction::Inbound => {
+                let abandoned =
+                    status == CallStatus::Abandoned && !wait.is_some_and(|w| (w as f64) < short_ms);
+                if connected || abandoned {
+                    g.offered += 1;
+                    g.abandoned += u32::from(abandoned);
+                    if let Some(w) = wait {
+                        g.wait_n += 1;
+                        g.wait_ms += w;
+                    }
+                }
+            }
+        }
+        if connected {
+            if let Some(t) = c.talk[i].secs() {
+                let ms = (t * 1000.0).round() as u64;
+                g.talk_n += 1;
+                g.talk_ms += ms;
+                g.under_2min += u32::from(ms < 120_000);
+            }
+        }
+    }
+    groups
+}
+
+fn deals(data: &Dataset, agents: &Agents) -> (Vec<Opportunity>, Vec<Closed>) {
+    let d = &data.deals;
+    let mut opps = Vec::new();
+    let mut closed = Vec::new();
+    for i in 0..d.len() {
+        let agent = agents.of_sym(d.agent[i]);
+        let campaign = campaign_code(d.campaign[i]);
+        if let Some(t) = d.created_at[i] {
+            opps.push(Opportunity {
+                day: Day::of(t).0,
+                agent,
+                campaign,
+            });
+        }
+        let (Some(t), Stage::Won | Stage::Lost) = (d.closed_at[i], d.stage[i]) else {
+            continue;
+        };
+        closed.push(Closed {
+            day: Day::of(t).0,
+            agent,
+            campaign,
+            won: d.stage[i] == Stage::Won,
+            upsell: d.upsell[i] == Some(true),
+            new_customer: d.customer_type[i] == Some(CustomerType::New),
+            amount: d.amount[i],
+            cost: d.cost[i],
+        });
+    }
+    opps.sort_by_key(|o| o.day);
+    closed.sort_by_key(|c| c.day);
+    (opps, closed)
+}
+
+fn leads(data: &Dataset, agents: &Agents, links: &Links) -> Vec<LeadRec> {
+    let l = &data.leads;
+    let none = agents.len() as u32;
+    let mut out: Vec<LeadRec> = (0..l.len())
+        .map(|i| {
+            let created = l.created_at[i];
+            LeadRec {
+                day: Day::of(created).0,
+                agent: l.agent[i].map_or(none, |s| agents.of_sym(s).min(none)),
+                campaign: campaign_code(l.campaign[i]),
+                response_ms: links.first_contact[i].map(|t| t - created),
+                converted: links.converted[i],
+                convert_ms: links.converted_at[i].map(|t| t - created),
+            }
+        })
+        .collect();
+    out.sort_by_key(|r| r.day);
+    out
+}

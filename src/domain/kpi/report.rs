@@ -1,0 +1,149 @@
+//! What a report returns: plain data, and its JSON (KPIS.md "Command line").
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use super::id::KpiId;
+use super::period::Period;
+use crate::domain::model::time::Day;
+use crate::domain::targets::Status;
+
+/// One KPI's figures for the report period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KpiValue {
+    /// The value; `None` when it can't be computed.
+    pub value: Option<f64>,
+    /// The numerator of a rate or ratio, the Σ of a mean; `None` for the KPIs
+    /// that are not a quotient (`incremental_sales`, `sales_opportunities`,
+    /// `monthly_sales`) and when the source kind is missing.
+    pub numerator: Option<f64>,
+    /// The denominator of a rate or ratio, the count of a mean.
+    pub denominator: Option<f64>,
+    /// The value for the previous period.
+    pub previous: Option<f64>,
+    /// The value judged against its target.
+    pub status: Status,
+    /// Extra figures of KPIS.md (`per_week`, `lift`, `within_2h`, ...), flat keys.
+    pub extras: Vec<(&'static str, Option<f64>)>,
+}
+
+impl KpiValue {
+    /// An extra figure by key (`None` when absent or null).
+    pub fn extra(&self, key: &str) -> Option<f64> {
+        self.extras
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, v)| *v)
+    }
+
+    /// The JSON object of KPIS.md: value, numerator, denominator, previous,
+    /// status and the extras as flat keys.
+    pub fn to_json(&self) -> Value {
+        let mut m = Map::new();
+        m.insert("value".into(), number(self.value));
+        m.insert("numerator".into(), number(self.numerator));
+        m.insert("denominator".into(), number(self.denominator));
+        m.insert("previous".into(), number(self.previous));
+        m.insert("status".into(), Value::String(self.status.as_str().into()));
+        for &(k, v) in &self.extras {
+            m.insert(k.into(), number(v));
+        }
+        Value::Object(m)
+    }
+}
+
+/// A JSON number, or null for `None` (and for a non-finite value).
+fn number(v: Option<f64>) -> Value {
+    v.and_then(serde_json::Number::from_f64)
+        .map_or(Value::Null, Value::Number)
+}
+
+/// The 15 KPIs of one scope.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KpiSet {
+    values: Vec<KpiValue>,
+}
+
+impl KpiSet {
+    /// Builds a set from the 15 values in [`KpiId::ALL`] order.
+    pub(crate) fn new(values: Vec<KpiValue>) -> KpiSet {
+        KpiSet { values }
+    }
+
+    /// The figures of `id`.
+    pub fn get(&self, id: KpiId) -> &KpiValue {
+        &self.values[id.index()]
+    }
+
+    /// Every KPI with its figures, in [`KpiId::ALL`] order.
+    pub fn iter(&self) -> impl Iterator<Item = (KpiId, &KpiValue)> {
+        KpiId::ALL.into_iter().zip(&self.values)
+    }
+
+    /// `{"<id>": {...}, ...}` for all 15 KPIs.
+    pub fn to_json(&self) -> Value {
+        Value::Object(
+            self.iter()
+                .map(|(id, v)| (id.as_str().to_owned(), v.to_json()))
+                .collect(),
+        )
+    }
+}
+
+/// One campaign's incremental sales (for the UI's campaign list), for the
+/// report's scope ignoring the campaign filter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CampaignResult {
+    /// The campaign's text.
+    pub name: String,
+    /// First day of its window.
+    pub start: Day,
+    /// Last day of its window.
+    pub end: Day,
+    /// Revenue during the window (`None` without a deals file).
+    pub during: Option<f64>,
+    /// Revenue in the equal window before it.
+    pub before: Option<f64>,
+    /// `during − before`.
+    pub incremental: Option<f64>,
+    /// `incremental / before` (`None` when `before` is 0).
+    pub lift: Option<f64>,
+    /// Won deals of new customers during the window.
+    pub new_customers: Option<f64>,
+}
+
+/// A full report: the scope's KPIs, each agent's, and the campaigns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// The report period (`None` when no period can be found).
+    pub period: Option<Period>,
+    /// The period compared with.
+    pub previous_period: Option<Period>,
+    /// The KPIs of the filtered scope.
+    pub kpis: KpiSet,
+    /// Each listed agent's KPIs, by agent text.
+    pub agents: BTreeMap<String, KpiSet>,
+    /// Every campaign with a window, by name.
+    pub campaigns: Vec<CampaignResult>,
+}
+
+impl Report {
+    /// `{"period": {"from", "to"} | null, "kpis": {...}, "agents": {...}}`.
+    pub fn to_json(&self) -> Value {
+        let mut m = Map::new();
+        let period = self.period.map_or(
+            Value::Null,
+            |p| serde_json::json!({ "from": p.from.to_string(), "to": p.to.to_string() }),
+        );
+        m.insert("period".into(), period);
+        m.insert("kpis".into(), self.kpis.to_json());
+        let agents = self
+            .agents
+            .iter()
+            .map(|(a, set)| (a.clone(), set.to_json()))
+            .collect();
+        m.insert("agents".into(), Value::Object(agents));
+        Value::Object(m)
+    }
+}

@@ -1,0 +1,76 @@
+//! The whole JSON of one small report, written out by hand.
+
+mod kpi_support;
+
+use kpi_support::{report, B, C, D, L};
+use serde_json::{json, Value};
+use telesales_kpi::domain::kpi::Filter;
+use telesales_kpi::domain::model::CallStatus;
+
+#[test]
+fn golden_report_json() {
+    let mut b = B::new();
+    b.call(C {
+        agent: "A",
+        at: "2026-10-01 09:00",
+        talk: Some(90.0),
+        phone: Some("p1"),
+        ..C::default()
+    })
+    .call(C {
+        agent: "A",
+        at: "2026-10-02 09:00",
+        status: Some(CallStatus::NoAnswer),
+        phone: Some("p2"),
+        ..C::default()
+    })
+    .deal(D {
+        agent: "A",
+        closed: Some("2026-10-01 12:00"),
+        amount: 1000.0,
+        cost: Some(400.0),
+        upsell: Some(true),
+        new_customer: Some(true),
+        phone: Some("p1"),
+        ..D::default()
+    })
+    .lead(L {
+        lead: Some("L1"),
+        phone: Some("p1"),
+        agent: Some("A"),
+        at: "2026-10-01 08:00",
+        ..L::default()
+    });
+    let r = report(&b.data(), &Filter::default());
+
+    // Two days (10-01, 10-02); the previous period (09-29, 09-30) is empty.
+    // Monthly target 5e8 pro-rated over two October days.
+    let attainment = 1000.0 / (5e8 / 31.0 + 5e8 / 31.0);
+    let kpis = |team: bool| {
+        json!({
+            "average_purchase_value": {"value": 1000.0, "numerator": 1000.0, "denominator": 1.0, "previous": null, "status": "missed"},
+            "revenue_per_call": {"value": 500.0, "numerator": 1000.0, "denominator": 2.0, "previous": null, "status": "missed"},
+            "incremental_sales": {"value": null, "numerator": null, "denominator": null, "previous": null, "status": "none", "lift": null, "new_customers": null},
+            "sales_opportunities": {"value": 1.0, "numerator": null, "denominator": null, "previous": 0.0, "status": "missed", "per_week": 3.5},
+            "call_connection_rate": {"value": 0.5, "numerator": 1.0, "denominator": 2.0, "previous": null, "status": "missed"},
+            "upselling_rate": {"value": 1.0, "numerator": 1.0, "denominator": 1.0, "previous": null, "status": "met"},
+            "average_response_time": {"value": 3600.0, "numerator": 3600.0, "denominator": 1.0, "previous": null, "status": "met", "within_2h": 1.0, "uncontacted": 0.0},
+            "opportunity_win_ratio": {"value": 1.0, "numerator": 1.0, "denominator": 1.0, "previous": null, "status": "met", "value_ratio": 1.0},
+            "profit_margin": {"value": 0.6, "numerator": 600.0, "denominator": 1000.0, "previous": null, "status": "met", "profit": 600.0},
+            "lead_conversion_rate": {"value": 1.0, "numerator": 1.0, "denominator": 1.0, "previous": null, "status": "met", "avg_days_to_convert": 4.0 / 24.0},
+            "call_abandonment_rate": {"value": null, "numerator": 0.0, "denominator": 0.0, "previous": null, "status": "none", "avg_wait_seconds": null},
+            "monthly_sales": {"value": 1000.0, "numerator": null, "denominator": null, "previous": 0.0,
+                "status": if team { "missed" } else { "none" },
+                "attainment": if team { json!(attainment) } else { Value::Null }, "transactions": 1.0},
+            "outbound_calls_per_day": {"value": 1.0, "numerator": 2.0, "denominator": 2.0, "previous": null, "status": "missed"},
+            "average_talk_time": {"value": 90.0, "numerator": 90.0, "denominator": 1.0, "previous": null, "status": "missed", "under_2min": 1.0},
+            "callback_rate": {"value": 0.0, "numerator": 0.0, "denominator": 2.0, "previous": null, "status": "missed"}
+        })
+    };
+    let expected = json!({
+        "period": {"from": "2026-10-01", "to": "2026-10-02"},
+        "kpis": kpis(true),
+        "agents": {"A": kpis(false)}
+    });
+    assert_eq!(r.to_json(), expected);
+}
