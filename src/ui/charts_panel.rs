@@ -9,7 +9,7 @@ use super::download::download_text;
 use super::kpi_cards::team_target;
 use super::state::AppState;
 use crate::chart::{self, Bars, Histogram, RunUp, TargetLine, Trend};
-use crate::domain::kpi::{Engine, Filter, KpiId};
+use crate::domain::kpi::{Filter, KpiId};
 use crate::domain::model::time::Day;
 use crate::domain::targets::{Comparator, Target};
 use crate::present::format::duration;
@@ -91,13 +91,11 @@ struct Drawn {
 }
 
 fn draw(state: AppState, id: KpiId, lang: Lang) -> Option<Drawn> {
-    let data = state.dataset.get();
     let report = state.report.get();
     let period = report.period?;
     let filter = state.filter.get();
     let targets = state.targets.get();
-    let settings = state.prefs.with(super::state::Prefs::kpi_settings);
-    let engine = Engine::new(&data, &settings);
+    let engine = state.engine.get();
     let target = team_target(&targets, id);
     let fmt = axis_format(id);
     let name = kpi_text::name(id, lang);

@@ -18,7 +18,7 @@ pub fn FileList() -> impl IntoView {
         <section class="panel files-panel" class:hidden=move || state.files.with(Vec::is_empty)>
             <h2>{move || t(state.lang(), Msg::Files)}</h2>
             <ul class="file-list">
-                <For each=move || state.files.get() key=|f| (f.id, f.outcome.is_ok(), f.options.kind, f.options.mapping.clone()) let:file>
+                <For each=move || state.files.get() key=|f| (f.id, f.revision) let:file>
                     <FileItem file=file />
                 </For>
             </ul>

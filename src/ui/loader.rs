@@ -76,7 +76,7 @@ fn add_entry(state: AppState, name: String, bytes: Vec<u8>, options: ParseOption
         return;
     }
     state.files.update(|files| {
-        files.push(FileEntry { id: next_id(), name, hash, bytes: Arc::new(bytes), options, outcome });
+        files.push(FileEntry { id: next_id(), revision: 0, name, hash, bytes: Arc::new(bytes), options, outcome });
     });
 }
 
@@ -86,6 +86,7 @@ pub fn reparse(state: AppState, id: u64, options: ParseOptions) {
         if let Some(f) = files.iter_mut().find(|f| f.id == id) {
             f.outcome = parse_bytes(&f.name, &f.bytes, &options).map(Arc::new).map_err(|e| e.to_string());
             f.options = options;
+            f.revision += 1;
         }
     });
 }
@@ -99,6 +100,7 @@ pub fn reparse_all(state: AppState) {
             f.options.utc_offset_minutes = base.utc_offset_minutes;
             f.options.country_code.clone_from(&base.country_code);
             f.outcome = parse_bytes(&f.name, &f.bytes, &f.options).map(Arc::new).map_err(|e| e.to_string());
+            f.revision += 1;
         }
     });
 }

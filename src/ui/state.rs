@@ -97,6 +97,8 @@ impl Prefs {
 pub struct FileEntry {
     /// Unique within the page session.
     pub id: u64,
+    /// Bumped at each re-parse, so the list redraws the entry.
+    pub revision: u64,
     /// The file's name.
     pub name: String,
     /// Hash of the bytes (same bytes twice → kept once).
@@ -156,6 +158,8 @@ pub struct AppState {
     pub chart_kpi: RwSignal<crate::domain::kpi::KpiId>,
     /// All usable files merged.
     pub dataset: Memo<Shared<Dataset>>,
+    /// The KPI engine over the dataset (linking done once per dataset/settings).
+    pub engine: Memo<Shared<Engine<'static>>>,
     /// The report for the current filter and targets.
     pub report: Memo<Shared<Report>>,
 }
@@ -178,10 +182,13 @@ impl AppState {
             });
             Shared(Arc::new(data))
         });
-        let report = Memo::new(move |_| {
+        let settings = Memo::new(move |_| prefs.with(Prefs::kpi_settings));
+        let engine = Memo::new(move |_| {
             let data = dataset.get();
-            let settings = prefs.with(Prefs::kpi_settings);
-            let engine = Engine::new(&data, &settings);
+            Shared(Arc::new(Engine::new(&data, &settings.get()).detach()))
+        });
+        let report = Memo::new(move |_| {
+            let engine = engine.get();
             let report = filter.with(|f| targets.with(|t| engine.report(f, t)));
             Shared(Arc::new(report))
         });
@@ -195,6 +202,7 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             chart_kpi: RwSignal::new(crate::domain::kpi::KpiId::CallConnectionRate),
             dataset,
+            engine,
             report,
         }
     }
