@@ -34,7 +34,7 @@ browser() {
   cargo test --target wasm32-unknown-unknown --test web
 }
 end_to_end() {
-  build_release && node --test --test-concurrency=1 tests/e2e/
+  cargo build --bin telesales-kpi && build_release && node --test --test-concurrency=1 tests/e2e/
 }
 
 layer "native (cargo test)" native

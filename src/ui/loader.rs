@@ -36,6 +36,15 @@ pub fn load_files(state: AppState, files: Vec<web_sys::File>) {
         return;
     }
     state.cancel.set(false);
+    // Not ready from this instant: `data-ready` must never be "true" while a
+    // chosen file waits to be read.
+    state.progress.set(Some(Progress {
+        name: files[0].name(),
+        bytes: 0,
+        total: files[0].size() as u64,
+        rows: 0,
+        index: (1, files.len()),
+    }));
     leptos::task::spawn_local(async move {
         let total = files.len();
         for (i, file) in files.into_iter().enumerate() {

@@ -7,6 +7,7 @@ telesales-kpi: the 15 telesales KPIs from call logs, deals and leads, as JSON.
 
 Usage:
   telesales-kpi report FILE... [options]
+  telesales-kpi demo DIR        write the page's demo files into DIR
   telesales-kpi --help | --version
 
 Options of `report`:
@@ -39,10 +40,21 @@ pub fn run(args: Vec<OsString>) -> i32 {
             println!("telesales-kpi {}", env!("CARGO_PKG_VERSION"));
             0
         }
-        Ok(Some(lexopt::Arg::Value(cmd))) if cmd == "report" => {
-            eprintln!("telesales-kpi: `report` is not implemented yet");
-            2
-        }
+        Ok(Some(lexopt::Arg::Value(cmd))) if cmd == "report" => match crate::report::run(&mut parser) {
+            Ok(json) => {
+                println!("{json}");
+                0
+            }
+            Err(e @ crate::report::ReportError::Usage(_)) => {
+                eprintln!("telesales-kpi: {e}\n\n{USAGE}");
+                2
+            }
+            Err(e) => {
+                eprintln!("telesales-kpi: {e}");
+                2
+            }
+        },
+        Ok(Some(lexopt::Arg::Value(cmd))) if cmd == "demo" => demo(&mut parser),
         Ok(Some(other)) => {
             eprintln!("telesales-kpi: unexpected {}\n\n{USAGE}", describe(&other));
             2
@@ -52,6 +64,30 @@ pub fn run(args: Vec<OsString>) -> i32 {
             2
         }
     }
+}
+
+/// `demo DIR`: writes the demo files (the same the page loads) into DIR.
+fn demo(parser: &mut lexopt::Parser) -> i32 {
+    let dir = match parser.value() {
+        Ok(dir) => std::path::PathBuf::from(dir),
+        Err(e) => {
+            eprintln!("telesales-kpi: demo needs a directory: {e}");
+            return 2;
+        }
+    };
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("telesales-kpi: {}: {e}", dir.display());
+        return 2;
+    }
+    for (name, bytes) in telesales_kpi::domain::synth::demo_files(2026) {
+        let path = dir.join(&name);
+        if let Err(e) = std::fs::write(&path, bytes) {
+            eprintln!("telesales-kpi: {}: {e}", path.display());
+            return 2;
+        }
+        println!("{}", path.display());
+    }
+    0
 }
 
 fn describe(arg: &lexopt::Arg<'_>) -> String {

@@ -1,0 +1,320 @@
+//! Asterisk CDR (DATA.md §6): headerless `Master.csv` (16–21 fields, read by
+//! position) and headed CDR exports (read by column name). Legs are kept until
+//! the end of the file, then grouped by linkedid into calls described by their
+//! representative leg.
+
+use std::collections::HashMap;
+
+use super::issues::Cause;
+use super::mapping::ColumnMapping;
+use super::record::{Col, Ctx, Record};
+use super::value::duration::parse_duration;
+use super::value::timestamp::DateOrder;
+use crate::domain::model::{
+    CallRow, CallStatus, CallTable, Direction, Millis, Sym, Timestamp, UNASSIGNED,
+};
+
+/// Cell positions of the CDR fields the dashboard reads.
+#[derive(Clone, Copy, Debug, Default)]
+struct Layout {
+    src: Option<usize>,
+    dst: Option<usize>,
+    channel: Option<usize>,
+    dstchannel: Option<usize>,
+    lastapp: Option<usize>,
+    start: Option<usize>,
+    duration: Option<usize>,
+    billsec: Option<usize>,
+    disposition: Option<usize>,
+    uniqueid: Option<usize>,
+    linkedid: Option<usize>,
+}
+
+impl Layout {
+    /// Positions in a headerless `Master.csv` row of `n` fields.
+    fn positional(n: usize) -> Option<Layout> {
+        let (uniqueid, linkedid) = match n {
+            16 => (None, None),
+            17 | 18 => (Some(16), None),
+            19 => (None, Some(17)),
+            20 => (Some(16), Some(18)),
+            21 => (Some(16), Some(19)),
+            _ => return None,
+        };
+        Some(Layout {
+            src: Some(1),
+            dst: Some(2),
+            channel: Some(5),
+            dstchannel: Some(6),
+            lastapp: Some(7),
+            start: Some(9),
+            duration: Some(12),
+            billsec: Some(13),
+            disposition: Some(14),
+            uniqueid,
+            linkedid,
+        })
+    }
+
+    fn named(m: &ColumnMapping) -> Layout {
+        Layout {
+            src: m.get("src"),
+            dst: m.get("dst"),
+            channel: m.get("channel"),
+            dstchannel: m.get("dstchannel"),
+            lastapp: m.get("lastapp"),
+            start: m.get("start"),
+            duration: m.get("duration"),
+            billsec: m.get("billsec"),
+            disposition: m.get("disposition"),
+            uniqueid: m.get("uniqueid"),
+            linkedid: m.get("linkedid"),
+        }
+    }
+}
+
+/// The mapping shown for a headerless file whose rows have `n` fields.
+pub fn positional_mapping(n: usize) -> ColumnMapping {
+    let mut m = ColumnMapping::for_kind(super::kind::FileKind::AsteriskCdr);
+    if let Some(l) = Layout::positional(n) {
+        for (field, col) in [
+            ("src", l.src),
+            ("dst", l.dst),
+            ("channel", l.channel),
+            ("dstchannel", l.dstchannel),
+            ("lastapp", l.lastapp),
+            ("start", l.start),
+            ("duration", l.duration),
+            ("billsec", l.billsec),
+            ("disposition", l.disposition),
+            ("uniqueid", l.uniqueid),
+            ("linkedid", l.linkedid),
+            ("answer", Some(10)),
+            ("end", Some(11)),
+        ] {
+            m.set(field, col);
+        }
+    }
+    m
+}
+
+/// A CDR disposition.
+pub fn disposition(text: &str) -> Option<CallStatus> {
+    match text.trim().to_ascii_uppercase().as_str() {
+        "ANSWERED" => Some(CallStatus::Connected),
+        "NO ANSWER" | "NOANSWER" => Some(CallStatus::NoAnswer),
+        "BUSY" => Some(CallStatus::Busy),
+        "FAILED" | "CONGESTION" => Some(CallStatus::Failed),
+        _ => None,
+    }
+}
+
+/// Whether `text` is an extension: 1 to `max` ASCII digits.
+pub fn is_extension(text: &str, max: usize) -> bool {
+    !text.is_empty() && text.len() <= max && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The extension of a `SIP/`, `PJSIP/`, `IAX2/` or `Local/` channel name: the
+/// part before `-` or `@`, when it is an extension.
+///
+/// ```
+/// # use telesales_kpi::domain::ingest::cdr::channel_extension;
+/// assert_eq!(channel_extension("PJSIP/1001-0000002a", 5), Some("1001"));
+/// assert_eq!(channel_extension("Local/1002@from-queue-0001;1", 5), Some("1002"));
+/// assert_eq!(channel_extension("PJSIP/trunk-00000001", 5), None);
+/// ```
+pub fn channel_extension(channel: &str, max: usize) -> Option<&str> {
+    let (tech, rest) = channel.trim().split_once('/')?;
+    let known = ["SIP", "PJSIP", "IAX2", "Local"];
+    if !known.iter().any(|k| k.eq_ignore_ascii_case(tech)) {
+        return None;
+    }
+    let ext = rest.split(['-', '@']).next()?;
+    is_extension(ext, max).then_some(ext)
+}
+
+/// One kept leg.
+#[derive(Clone, Copy, Debug)]
+struct Leg {
+    group: u32,
+    start: Timestamp,
+    duration: Option<f64>,
+    billsec: Option<f64>,
+    status: CallStatus,
+    queue: bool,
+    direction: Direction,
+    agent: Option<Sym>,
+    phone: Option<Sym>,
+}
+
+/// Reads CDR legs and groups them into calls.
+#[derive(Debug)]
+pub struct CdrBuilder {
+    named: Option<Layout>,
+    legs: Vec<Leg>,
+    groups: HashMap<Box<str>, u32>,
+    call_ids: Vec<Sym>,
+}
+
+impl CdrBuilder {
+    /// A builder: `mapping` for a headed export, `None` for `Master.csv`.
+    pub fn new(mapping: Option<&ColumnMapping>) -> CdrBuilder {
+        CdrBuilder {
+            named: mapping.map(Layout::named),
+            legs: Vec::new(),
+            groups: HashMap::new(),
+            call_ids: Vec::new(),
+        }
+    }
+
+    /// Reads one leg.
+    pub fn record(&mut self, rec: &Record<'_>, cx: &mut Ctx) {
+        let line = rec.line;
+        let Some(l) = self.named.or_else(|| Layout::positional(rec.len())) else {
+            let reason = format!("expected 16 to 21 fields (Asterisk CDR), found {}", rec.len());
+            cx.issues.skip(line, None, None, &reason);
+            return;
+        };
+        let cell = |col: Option<usize>| rec.cell(col).filter(|t| *t != "NULL");
+        let lastapp = cell(l.lastapp).unwrap_or_default();
+        let queue = lastapp.eq_ignore_ascii_case("Queue");
+        if l.lastapp.is_some() && !queue && !lastapp.eq_ignore_ascii_case("Dial") {
+            cx.issues.warn(Cause::LastApp, line, lastapp);
+            return;
+        }
+        let Some(disp_text) = cell(l.disposition) else {
+            cx.issues.skip(line, Some("disposition"), None, "empty required cell");
+            return;
+        };
+        let Some(status) = disposition(disp_text) else {
+            cx.issues.skip(line, Some("disposition"), Some(disp_text), "not a CDR disposition");
+            return;
+        };
+        let Some(start_text) = cell(l.start) else {
+            cx.issues.skip(line, Some("start"), None, "empty required cell");
+            return;
+        };
+        let order = match cx.options.day_first {
+            Some(false) => DateOrder::MonthFirst,
+            _ => DateOrder::DayFirst,
+        };
+        let Some(start) = cx.stamp(start_text).and_then(|s| s.resolve(order)) else {
+            cx.issues.skip(line, Some("start"), Some(start_text), "not a date/time");
+            return;
+        };
+        let max = cx.options.extension_max_digits;
+        let src = cell(l.src).unwrap_or_default();
+        let dst = cell(l.dst).unwrap_or_default();
+        let (src_ext, dst_ext) = (is_extension(src, max), is_extension(dst, max));
+        let (direction, agent, phone) = if src_ext && dst_ext {
+            cx.issues.warn(Cause::Internal, line, src);
+            return;
+        } else if src_ext {
+            (Direction::Outbound, Some(src), Some(dst))
+        } else {
+            let agent = cell(l.dstchannel)
+                .and_then(|c| channel_extension(c, max))
+                .or(dst_ext.then_some(dst));
+            (Direction::Inbound, agent, Some(src))
+        };
+        let duration = cx.optional(line, "duration", "a number of seconds", cell(l.duration), parse_duration);
+        let billsec = cx.optional(line, "billsec", "a number of seconds", cell(l.billsec), parse_duration);
+        let key = cell(l.linkedid);
+        let group = match key.and_then(|k| self.groups.get(k)) {
+            Some(&g) => g,
+            None => {
+                let g = u32::try_from(self.call_ids.len()).unwrap_or(u32::MAX);
+                let id = match key.or_else(|| cell(l.uniqueid)) {
+                    Some(id) => cx.strings.intern(id),
+                    None => cx.strings.intern(&line.to_string()),
+                };
+                self.call_ids.push(id);
+                if let Some(k) = key {
+                    self.groups.insert(k.into(), g);
+                }
+                g
+            }
+        };
+        let leg = Leg {
+            group,
+            start,
+            duration,
+            billsec,
+            status,
+            queue,
+            direction,
+            agent: agent.map(|a| cx.cached(Col::Agent, a)),
+            phone: cx.phone(phone.filter(|p| !p.is_empty())),
+        };
+        self.legs.push(leg);
+    }
+
+    /// Groups the legs into calls; returns the table and the legs used.
+    pub fn finish(self, cx: &mut Ctx) -> (CallTable, usize) {
+        let mut order: Vec<usize> = (0..self.legs.len()).collect();
+        order.sort_by_key(|&i| self.legs.get(i).map_or(u32::MAX, |l| l.group));
+        let unassigned = cx.strings.intern(UNASSIGNED);
+        let mut table = CallTable::default();
+        let legs: Vec<Leg> = order.iter().filter_map(|&i| self.legs.get(i).copied()).collect();
+        for call in legs.chunk_by(|a, b| a.group == b.group) {
+            let Some(first) = call.first() else { continue };
+            table.push(call_of(call, self.call_ids.get(first.group as usize).copied(), unassigned));
+        }
+        (table, self.legs.len())
+    }
+}
+
+/// The call described by its legs (file order).
+fn call_of(legs: &[Leg], call_id: Option<Sym>, unassigned: Sym) -> CallRow {
+    let best_answered = |with_agent: bool| {
+        let mut best: Option<&Leg> = None;
+        for leg in legs {
+            if leg.status != CallStatus::Connected || (with_agent && leg.agent.is_none()) {
+                continue;
+            }
+            if best.is_none_or(|b| leg.billsec.unwrap_or(0.0) > b.billsec.unwrap_or(0.0)) {
+                best = Some(leg);
+            }
+        }
+        best
+    };
+    let rep = best_answered(true).or_else(|| best_answered(false)).or(legs.last());
+    let started_at = legs.iter().map(|l| l.start).min().unwrap_or_default();
+    let Some(rep) = rep.copied() else {
+        return CallRow {
+            call_id,
+            agent: unassigned,
+            started_at,
+            direction: Direction::Inbound,
+            status: CallStatus::Other,
+            wait: Millis::MISSING,
+            talk: Millis::MISSING,
+            lead_id: None,
+            phone: None,
+            campaign: None,
+            callback: None,
+        };
+    };
+    let inbound = rep.direction == Direction::Inbound;
+    let lost = rep.status != CallStatus::Connected || (rep.queue && rep.agent.is_none());
+    let status = if inbound && lost { CallStatus::Abandoned } else { rep.status };
+    let since_start = |secs: f64| (rep.start - started_at) as f64 / 1000.0 + secs;
+    let wait = match (status, rep.duration) {
+        (CallStatus::Connected, Some(d)) => Some(since_start(d - rep.billsec.unwrap_or(0.0))),
+        (CallStatus::Abandoned, Some(d)) => Some(since_start(d)),
+        _ => None,
+    };
+    CallRow {
+        call_id,
+        agent: rep.agent.unwrap_or(unassigned),
+        started_at,
+        direction: rep.direction,
+        status,
+        wait: Millis::from_secs_opt(wait),
+        talk: Millis::from_secs_opt(rep.billsec),
+        lead_id: None,
+        phone: rep.phone,
+        campaign: None,
+        callback: None,
+    }
+}

@@ -1,0 +1,150 @@
+//! One decoded record as text cells, and the context every format builder
+//! writes into (interned strings, issues, settings).
+
+use super::cache::SymCache;
+use super::issues::{Cause, Issues};
+use super::options::ParseOptions;
+use super::value::phone::normalise_phone;
+use super::value::timestamp::{parse_timestamp, Stamp};
+use crate::domain::model::{Interner, Sym};
+
+/// A record's cells: one string and the end of each cell in it.
+#[derive(Clone, Copy, Debug)]
+pub struct Record<'a> {
+    /// Physical line where the record starts.
+    pub line: u64,
+    text: &'a str,
+    ends: &'a [usize],
+}
+
+impl<'a> Record<'a> {
+    /// A record over `text`, whose cells end at `ends` (char boundaries).
+    pub fn new(line: u64, text: &'a str, ends: &'a [usize]) -> Record<'a> {
+        Record { line, text, ends }
+    }
+
+    /// Number of cells.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether the record has no cell.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Cell `i` as written (`None` past the end).
+    pub fn raw(&self, i: usize) -> Option<&'a str> {
+        let end = *self.ends.get(i)?;
+        let start = match i.checked_sub(1) {
+            Some(p) => *self.ends.get(p)?,
+            None => 0,
+        };
+        self.text.get(start..end)
+    }
+
+    /// Cell `col` trimmed; `None` when unmapped, absent or empty.
+    pub fn cell(&self, col: Option<usize>) -> Option<&'a str> {
+        let text = self.raw(col?)?.trim();
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// Every cell as an owned string (for samples and headers).
+    pub fn to_strings(&self) -> Vec<String> {
+        (0..self.len())
+            .map(|i| self.raw(i).unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    /// Whether every cell is blank (a blank row or a row of only delimiters).
+    pub fn is_blank(&self) -> bool {
+        self.text.bytes().all(|b| b.is_ascii_whitespace())
+    }
+}
+
+/// What builders share: the strings, the issues and the settings.
+#[derive(Debug)]
+pub struct Ctx {
+    /// The settings and overrides.
+    pub options: ParseOptions,
+    /// The interner of the file's dataset.
+    pub strings: Interner,
+    /// Skipped rows and warnings.
+    pub issues: Issues,
+    phone_buf: String,
+    caches: [SymCache; 4],
+}
+
+/// A column of repeated texts with its own intern cache.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Col {
+    /// Agents.
+    Agent = 0,
+    /// Lead ids.
+    Lead = 1,
+    /// Normalised phones.
+    Phone = 2,
+    /// Campaigns and queues.
+    Campaign = 3,
+}
+
+impl Ctx {
+    /// A context for one file.
+    pub fn new(options: ParseOptions) -> Ctx {
+        Ctx {
+            options,
+            strings: Interner::new(),
+            issues: Issues::default(),
+            phone_buf: String::new(),
+            caches: Default::default(),
+        }
+    }
+
+    /// Interns a text of a column of repeated texts.
+    pub fn cached(&mut self, col: Col, text: &str) -> Sym {
+        self.caches[col as usize].intern(&mut self.strings, text)
+    }
+
+    /// Interns an optional text of a column of repeated texts.
+    pub fn cached_opt(&mut self, col: Col, text: Option<&str>) -> Option<Sym> {
+        text.map(|t| self.cached(col, t))
+    }
+
+    /// Interns an optional text.
+    pub fn intern(&mut self, text: Option<&str>) -> Option<Sym> {
+        text.map(|t| self.strings.intern(t))
+    }
+
+    /// Interns the normalised form of an optional phone.
+    pub fn phone(&mut self, text: Option<&str>) -> Option<Sym> {
+        let text = text?;
+        let mut buf = std::mem::take(&mut self.phone_buf);
+        let sym = normalise_phone(text, &self.options.country_code, &mut buf)
+            .then(|| self.caches[Col::Phone as usize].intern(&mut self.strings, &buf));
+        self.phone_buf = buf;
+        sym
+    }
+
+    /// Reads an optional cell with `parse`; an unreadable cell becomes missing
+    /// with a warning.
+    pub fn optional<T>(
+        &mut self,
+        line: u64,
+        field: &'static str,
+        expected: &'static str,
+        text: Option<&str>,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Option<T> {
+        let text = text?;
+        let value = parse(text);
+        if value.is_none() {
+            self.issues.warn(Cause::Unreadable(field, expected), line, text);
+        }
+        value
+    }
+
+    /// Parses a timestamp cell with the report's offset.
+    pub fn stamp(&self, text: &str) -> Option<Stamp> {
+        parse_timestamp(text, self.options.utc_offset_minutes)
+    }
+}

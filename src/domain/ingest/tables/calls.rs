@@ -1,0 +1,95 @@
+//! The calls kind (DATA.md §1).
+
+use super::{required_text, required_time};
+use crate::domain::ingest::convention::DateColumn;
+use crate::domain::ingest::issues::Cause;
+use crate::domain::ingest::mapping::ColumnMapping;
+use crate::domain::ingest::record::{Col, Ctx, Record};
+use crate::domain::ingest::value::{boolean, duration, vocab};
+use crate::domain::model::{CallRow, CallStatus, CallTable, Direction, Millis};
+
+const CALL_ID: usize = 0;
+const AGENT: usize = 1;
+const STARTED_AT: usize = 2;
+const DIRECTION: usize = 3;
+const STATUS: usize = 4;
+const WAIT: usize = 5;
+const TALK: usize = 6;
+const LEAD_ID: usize = 7;
+const PHONE: usize = 8;
+const CAMPAIGN: usize = 9;
+const CALLBACK: usize = 10;
+
+/// Builds a [`CallTable`] from calls records.
+#[derive(Debug)]
+pub struct CallsBuilder {
+    cols: [Option<usize>; 11],
+    started: DateColumn,
+    /// The table so far.
+    pub table: CallTable,
+}
+
+impl CallsBuilder {
+    /// A builder for a mapping of the calls kind.
+    pub fn new(mapping: &ColumnMapping, day_first: Option<bool>) -> CallsBuilder {
+        CallsBuilder {
+            cols: std::array::from_fn(|i| mapping.column(i)),
+            started: DateColumn::new(day_first),
+            table: CallTable::default(),
+        }
+    }
+
+    /// Reads one record.
+    pub fn record(&mut self, rec: &Record<'_>, cx: &mut Ctx) {
+        let c = self.cols;
+        let line = rec.line;
+        let Some(agent) = required_text(cx, rec, c[AGENT], "agent") else {
+            return;
+        };
+        let Some((started_at, other)) =
+            required_time(cx, rec, c[STARTED_AT], &mut self.started, "started_at")
+        else {
+            return;
+        };
+        let direction = cx
+            .optional(line, "direction", "a direction", rec.cell(c[DIRECTION]), vocab::direction)
+            .unwrap_or(Direction::Outbound);
+        let wait = cx.optional(line, "wait_seconds", "a duration", rec.cell(c[WAIT]), duration::parse_duration);
+        let talk = cx.optional(line, "talk_seconds", "a duration", rec.cell(c[TALK]), duration::parse_duration);
+        let status = match rec.cell(c[STATUS]) {
+            None if talk.is_some_and(|t| t > 0.0) => CallStatus::Connected,
+            None => CallStatus::NoAnswer,
+            Some(word) => vocab::call_status(word).unwrap_or_else(|| {
+                cx.issues.warn(Cause::UnknownStatus, line, word);
+                CallStatus::Other
+            }),
+        };
+        let callback = cx.optional(line, "callback", "a boolean", rec.cell(c[CALLBACK]), boolean::parse_bool);
+        let row = CallRow {
+            call_id: cx.intern(rec.cell(c[CALL_ID])),
+            agent: cx.cached(Col::Agent, agent),
+            started_at,
+            direction,
+            status,
+            wait: Millis::from_secs_opt(wait),
+            talk: Millis::from_secs_opt(talk),
+            lead_id: cx.cached_opt(Col::Lead, rec.cell(c[LEAD_ID])),
+            phone: cx.phone(rec.cell(c[PHONE])),
+            campaign: cx.cached_opt(Col::Campaign, rec.cell(c[CAMPAIGN])),
+            callback,
+        };
+        self.started.keep(self.table.len(), other);
+        self.table.push(row);
+    }
+
+    /// Settles the date order and returns the table and whether dates read day first.
+    pub fn finish(mut self) -> (CallTable, bool) {
+        for (row, ts) in self.started.fixes() {
+            if let Some(slot) = self.table.started_at.get_mut(row) {
+                *slot = ts;
+            }
+        }
+        let day_first = self.started.day_first();
+        (self.table, day_first)
+    }
+}

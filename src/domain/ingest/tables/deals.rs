@@ -1,0 +1,249 @@
+//! The deals kind (DATA.md §2): stages, money columns, the upsell column or an
+//! `upsellamount` column, and plain transaction exports without a stage.
+
+use super::{optional_time, required_text};
+use crate::domain::ingest::convention::{DateColumn, MoneyColumn, MoneyRead};
+use crate::domain::ingest::error::RowError;
+use crate::domain::ingest::issues::Cause;
+use crate::domain::ingest::mapping::ColumnMapping;
+use crate::domain::ingest::record::{Col, Ctx, Record};
+use crate::domain::ingest::value::money::parse_money;
+use crate::domain::ingest::value::{boolean, vocab};
+use crate::domain::model::{DealRow, DealTable, Stage};
+
+const DEAL_ID: usize = 0;
+const AGENT: usize = 1;
+const CREATED_AT: usize = 2;
+const CLOSED_AT: usize = 3;
+const STAGE: usize = 4;
+const AMOUNT: usize = 5;
+const COST: usize = 6;
+const UPSELL: usize = 7;
+const UPSELL_AMOUNT: usize = 8;
+const CUSTOMER_TYPE: usize = 9;
+const CAMPAIGN: usize = 10;
+const LEAD_ID: usize = 11;
+const PHONE: usize = 12;
+
+/// Builds a [`DealTable`] from deals records.
+#[derive(Debug)]
+pub struct DealsBuilder {
+    cols: [Option<usize>; 13],
+    created: DateColumn,
+    closed: DateColumn,
+    amount: MoneyColumn,
+    cost: MoneyColumn,
+    upsell_amount: MoneyColumn,
+    /// Rows whose `created_at` was taken from `closed_at`.
+    derived_created: Vec<u32>,
+    table: DealTable,
+}
+
+impl DealsBuilder {
+    /// A builder for a mapping of the deals kind.
+    pub fn new(mapping: &ColumnMapping, day_first: Option<bool>, decimal_comma: Option<bool>) -> DealsBuilder {
+        let cols: [Option<usize>; 13] = std::array::from_fn(|i| mapping.column(i));
+        let table = DealTable {
+            has_upsell_column: cols[UPSELL].is_some() || cols[UPSELL_AMOUNT].is_some(),
+            ..DealTable::default()
+        };
+        DealsBuilder {
+            cols,
+            created: DateColumn::new(day_first),
+            closed: DateColumn::new(day_first),
+            amount: MoneyColumn::new(decimal_comma),
+            cost: MoneyColumn::new(decimal_comma),
+            upsell_amount: MoneyColumn::new(decimal_comma),
+            derived_created: Vec::new(),
+            table,
+        }
+    }
+
+    /// Reads one record.
+    pub fn record(&mut self, rec: &Record<'_>, cx: &mut Ctx) {
+        let c = self.cols;
+        let line = rec.line;
+        let Some(agent) = required_text(cx, rec, c[AGENT], "agent") else {
+            return;
+        };
+        let Some(amount_text) = required_text(cx, rec, c[AMOUNT], "amount") else {
+            return;
+        };
+        let Some(amount_cell) = parse_money(amount_text) else {
+            cx.issues.skip(line, Some("amount"), Some(amount_text), "not an amount");
+            return;
+        };
+        let (amount, amount_pending) = match self.amount.read(&amount_cell) {
+            MoneyRead::Value(v, pending) => (v, pending),
+            MoneyRead::Invalid => {
+                cx.issues.skip(line, Some("amount"), Some(amount_text), "not an amount in this column's convention");
+                return;
+            }
+        };
+        let stage = match c[STAGE] {
+            Some(_) => rec.cell(c[STAGE]).map_or(Stage::Open, vocab::stage),
+            None => Stage::Won,
+        };
+        let closed_text = rec.cell(c[CLOSED_AT]);
+        let (closed_at, closed_other) = if stage == Stage::Open {
+            optional_time(cx, rec, c[CLOSED_AT], &mut self.closed, "closed_at")
+        } else {
+            match closed_text.map(|t| cx.stamp(t).and_then(|s| self.closed.read(s))) {
+                Some(Some((t, other))) => (Some(t), other),
+                Some(None) => {
+                    cx.issues.skip(line, Some("closed_at"), closed_text, "not a date/time");
+                    return;
+                }
+                None => {
+                    cx.issues.skip(line, Some("closed_at"), None, "a won or lost deal needs closed_at");
+                    return;
+                }
+            }
+        };
+        let (created, created_other) = optional_time(cx, rec, c[CREATED_AT], &mut self.created, "created_at");
+        let cost_text = rec.cell(c[COST]);
+        let cost_cell = cx.optional(line, "cost", "an amount", cost_text, parse_money);
+        let mut cost_pending = false;
+        let cost = match cost_cell.map(|cell| self.cost.read(&cell)) {
+            Some(MoneyRead::Value(v, p)) => {
+                cost_pending = p;
+                Some(v)
+            }
+            Some(MoneyRead::Invalid) => {
+                cx.issues.warn(Cause::Unreadable("cost", "an amount"), line, cost_text.unwrap_or_default());
+                None
+            }
+            None => None,
+        };
+        let upsell = if c[UPSELL].is_some() {
+            cx.optional(line, "upsell", "a boolean", rec.cell(c[UPSELL]), boolean::parse_bool)
+        } else {
+            let cell = cx.optional(line, "upsell_amount", "an amount", rec.cell(c[UPSELL_AMOUNT]), parse_money);
+            match cell.map(|cell| self.upsell_amount.read(&cell)) {
+                Some(MoneyRead::Value(v, _)) => Some(v > 0.0),
+                _ => None,
+            }
+        };
+        let customer_type = cx.optional(
+            line,
+            "customer_type",
+            "new or existing",
+            rec.cell(c[CUSTOMER_TYPE]),
+            vocab::customer_type,
+        );
+        let row_index = self.table.len();
+        let row = DealRow {
+            deal_id: cx.intern(rec.cell(c[DEAL_ID])),
+            agent: cx.cached(Col::Agent, agent),
+            created_at: created.or(closed_at),
+            closed_at,
+            stage,
+            amount,
+            cost,
+            upsell,
+            customer_type,
+            campaign: cx.cached_opt(Col::Campaign, rec.cell(c[CAMPAIGN])),
+            lead_id: cx.cached_opt(Col::Lead, rec.cell(c[LEAD_ID])),
+            phone: cx.phone(rec.cell(c[PHONE])),
+        };
+        if created.is_none() && closed_at.is_some() {
+            if let Ok(r) = u32::try_from(row_index) {
+                self.derived_created.push(r);
+            }
+        }
+        self.closed.keep(row_index, closed_other);
+        self.created.keep(row_index, created_other);
+        if amount_pending {
+            self.amount.keep(row_index, line, amount_cell, amount_text);
+        }
+        if let (true, Some(cell)) = (cost_pending, cost_cell) {
+            self.cost.keep(row_index, line, cell, cost_text.unwrap_or_default());
+        }
+        self.table.push(row);
+    }
+
+    /// Settles the conventions (fixing or dropping rows read before the
+    /// decision) and returns the table, late skipped rows, and the decisions
+    /// (day first, decimal comma).
+    pub fn finish(mut self, cx: &mut Ctx) -> (DealTable, bool, bool) {
+        let t = &mut self.table;
+        for (row, ts) in self.closed.fixes() {
+            if let Some(slot) = t.closed_at.get_mut(row) {
+                *slot = Some(ts);
+            }
+        }
+        for (row, ts) in self.created.fixes() {
+            if let Some(slot) = t.created_at.get_mut(row) {
+                *slot = Some(ts);
+            }
+        }
+        for &row in &self.derived_created {
+            let row = row as usize;
+            if let (Some(slot), Some(&closed)) = (t.created_at.get_mut(row), t.closed_at.get(row)) {
+                *slot = closed;
+            }
+        }
+        let mut dead = vec![false; t.len()];
+        let mut late = Vec::new();
+        for (p, value) in self.amount.settle() {
+            let row = p.row as usize;
+            match value {
+                Some(v) => {
+                    if let Some(slot) = t.amount.get_mut(row) {
+                        *slot = v;
+                    }
+                }
+                None => {
+                    if let Some(d) = dead.get_mut(row) {
+                        *d = true;
+                    }
+                    late.push(RowError {
+                        line: p.line,
+                        column: Some("amount".to_owned()),
+                        value: p.raw.map(String::from),
+                        reason: "not an amount in this column's convention".to_owned(),
+                    });
+                }
+            }
+        }
+        for (p, value) in self.cost.settle() {
+            if value.is_none() {
+                cx.issues.warn(Cause::Unreadable("cost", "an amount"), p.line, p.raw.as_deref().unwrap_or_default());
+            }
+            if let Some(slot) = t.cost.get_mut(p.row as usize) {
+                *slot = value;
+            }
+        }
+        if !late.is_empty() {
+            retain_rows(t, &dead);
+            cx.issues.skip_late(late);
+        }
+        let day_first = self.closed.day_first() && self.created.day_first();
+        let comma = self.amount.decimal_comma();
+        (self.table, day_first, comma)
+    }
+}
+
+/// Drops the rows marked dead from every column.
+fn retain_rows(t: &mut DealTable, dead: &[bool]) {
+    fn keep<T>(v: &mut Vec<T>, dead: &[bool]) {
+        let mut i = 0;
+        v.retain(|_| {
+            let alive = !dead.get(i).copied().unwrap_or(false);
+            i += 1;
+            alive
+        });
+    }
+    keep(&mut t.deal_id, dead);
+    keep(&mut t.agent, dead);
+    keep(&mut t.created_at, dead);
+    keep(&mut t.closed_at, dead);
+    keep(&mut t.stage, dead);
+    keep(&mut t.amount, dead);
+    keep(&mut t.cost, dead);
+    keep(&mut t.upsell, dead);
+    keep(&mut t.customer_type, dead);
+    keep(&mut t.campaign, dead);
+    keep(&mut t.lead_id, dead);
+    keep(&mut t.phone, dead);
+}

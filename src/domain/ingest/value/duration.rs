@@ -1,0 +1,80 @@
+//! Durations: whole or decimal seconds (`245`, `245.5`), `MM:SS` or `H:MM:SS`.
+
+/// Reads a duration in seconds; `None` when the text is none of the accepted
+/// shapes (negative values included).
+///
+/// ```
+/// # use telesales_kpi::domain::ingest::value::duration::parse_duration;
+/// assert_eq!(parse_duration("4:05"), Some(245.0));
+/// assert_eq!(parse_duration("1:00:01"), Some(3601.0));
+/// ```
+pub fn parse_duration(text: &str) -> Option<f64> {
+    let text = text.trim();
+    if !text.contains(':') {
+        return parse_seconds(text);
+    }
+    let mut parts = text.split(':');
+    let first = parts.next()?;
+    let second = parts.next()?;
+    let third = parts.next();
+    if parts.next().is_some() {
+        return None;
+    }
+    let lead = parse_uint(first)?;
+    match third {
+        None => {
+            let secs = parse_sixty(second, true)?;
+            Some(lead * 60.0 + secs)
+        }
+        Some(third) => {
+            let mins = parse_sixty(second, false)?;
+            let secs = parse_sixty(third, true)?;
+            Some(lead * 3600.0 + mins * 60.0 + secs)
+        }
+    }
+}
+
+/// Digits only, at least one.
+fn parse_uint(text: &str) -> Option<f64> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// A two-digit part below 60 (seconds may carry a fraction).
+fn parse_sixty(text: &str, fraction: bool) -> Option<f64> {
+    let (whole, frac) = match text.split_once(['.', ',']) {
+        Some((w, f)) if fraction => (w, Some(f)),
+        Some(_) => return None,
+        None => (text, None),
+    };
+    if whole.len() != 2 {
+        return None;
+    }
+    let mut value = parse_uint(whole)?;
+    if value >= 60.0 {
+        return None;
+    }
+    if let Some(frac) = frac {
+        value += parse_uint(frac)? / 10f64.powi(i32::try_from(frac.len()).ok()?);
+    }
+    Some(value)
+}
+
+/// `245`, `245.5`, `245,5`.
+fn parse_seconds(text: &str) -> Option<f64> {
+    let (whole, frac) = match text.split_once(['.', ',']) {
+        Some((w, f)) => (w, Some(f)),
+        None => (text, None),
+    };
+    let mut value = if whole.is_empty() && frac.is_some() {
+        0.0
+    } else {
+        parse_uint(whole)?
+    };
+    if let Some(frac) = frac {
+        value += parse_uint(frac)? / 10f64.powi(i32::try_from(frac.len()).ok()?);
+    }
+    Some(value)
+}

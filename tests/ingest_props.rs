@@ -1,0 +1,132 @@
+//! Properties of the decoder: splitting the input into chunks anywhere never
+//! changes the result, and no input makes it panic.
+
+use proptest::prelude::*;
+use telesales_kpi::domain::ingest::{parse_bytes, Decoder, FileError, ParseOptions, ParsedFile};
+use telesales_kpi::domain::synth;
+
+/// Everything a decode produced, in a comparable form.
+fn summary(result: &Result<ParsedFile, FileError>) -> String {
+    match result {
+        Err(e) => format!("Err({e:?})"),
+        Ok(f) => {
+            let strings: Vec<&str> = f.data.strings.iter().map(|(_, s)| s).collect();
+            format!(
+                "{:?} {} {} {:?} {:?} {:?} {:?} {:?} {} {} {} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+                f.kind,
+                f.rows,
+                f.skipped,
+                f.errors,
+                f.warnings,
+                f.headers,
+                f.samples,
+                f.mapping,
+                f.day_first,
+                f.decimal_comma,
+                f.delimiter,
+                strings,
+                f.data.calls,
+                f.data.deals,
+                f.data.leads,
+                f.data.roster,
+                f.data.campaigns,
+                f.data.loaded,
+            )
+        }
+    }
+}
+
+/// Decodes `bytes` fed in chunks cut at `cuts` (positions, any order).
+fn chunked(bytes: &[u8], cuts: &[usize]) -> Result<ParsedFile, FileError> {
+    let mut cuts: Vec<usize> = cuts.iter().map(|c| c % (bytes.len() + 1)).collect();
+    cuts.sort_unstable();
+    let mut decoder = Decoder::new("f.csv", ParseOptions::default());
+    let mut start = 0;
+    for cut in cuts {
+        decoder.feed(&bytes[start..cut]);
+        start = cut;
+    }
+    decoder.feed(&bytes[start..]);
+    assert_eq!(decoder.bytes_consumed(), bytes.len() as u64);
+    decoder.finish()
+}
+
+fn fixtures() -> &'static [Vec<u8>] {
+    static FILES: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
+    FILES.get_or_init(load)
+}
+
+fn load() -> Vec<Vec<u8>> {
+    let mut files: Vec<Vec<u8>> = vec![
+        include_bytes!("fixtures/ingest/calls_en.csv").to_vec(),
+        include_bytes!("fixtures/ingest/calls_id.csv").to_vec(),
+        include_bytes!("fixtures/ingest/deals_id.csv").to_vec(),
+        include_bytes!("fixtures/ingest/deals_en.csv").to_vec(),
+        include_bytes!("fixtures/ingest/leads_en.csv").to_vec(),
+        include_bytes!("fixtures/ingest/roster.csv").to_vec(),
+        include_bytes!("fixtures/ingest/campaigns.csv").to_vec(),
+        include_bytes!("fixtures/ingest/cdr16.csv").to_vec(),
+        include_bytes!("fixtures/ingest/cdr18.csv").to_vec(),
+        include_bytes!("fixtures/ingest/cdr21.csv").to_vec(),
+        include_bytes!("fixtures/ingest/cdr_export.csv").to_vec(),
+        include_bytes!("fixtures/ingest/queue_log").to_vec(),
+        include_bytes!("fixtures/ingest/calls_broken.csv").to_vec(),
+        include_bytes!("fixtures/ingest/calls_utf16le.tsv").to_vec(),
+        include_bytes!("fixtures/ingest/calls_utf16be.tsv").to_vec(),
+        synth::messy_calls_csv(1500, 7),
+        synth::canonical_calls_csv(1000, 7),
+    ];
+    files.extend(synth::demo_files(3).into_iter().map(|(_, b)| b));
+    files
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn chunking_never_changes_the_result(
+        which in 0usize..22,
+        cuts in prop::collection::vec(any::<usize>(), 0..12),
+    ) {
+        let files = fixtures();
+        let bytes = &files[which % files.len()];
+        prop_assume!(!bytes.is_empty());
+        let whole = parse_bytes("f.csv", bytes, &ParseOptions::default());
+        prop_assert_eq!(summary(&chunked(bytes, &cuts)), summary(&whole));
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic_and_chunk_alike(
+        bytes in prop::collection::vec(any::<u8>(), 0..600),
+        cuts in prop::collection::vec(any::<usize>(), 0..6),
+    ) {
+        let whole = parse_bytes("f.csv", &bytes, &ParseOptions::default());
+        prop_assert_eq!(summary(&chunked(&bytes, &cuts)), summary(&whole));
+    }
+
+    #[test]
+    fn csv_like_text_never_panics_and_chunks_alike(
+        text in "[a-z0-9 ,;|\t\"\r\n:/.\\-]{0,400}",
+        header in prop::sample::select(vec![
+            "agent,started_at,status,talk_seconds\n",
+            "agent;date;amount;stage;cost\n",
+            "lead_id,phone,created_at\n",
+            "",
+        ]),
+        cuts in prop::collection::vec(any::<usize>(), 0..6),
+    ) {
+        let bytes = format!("{header}{text}").into_bytes();
+        let whole = parse_bytes("f.csv", &bytes, &ParseOptions::default());
+        prop_assert_eq!(summary(&chunked(&bytes, &cuts)), summary(&whole));
+    }
+}
+
+#[test]
+fn every_byte_split_of_the_fixtures_agrees() {
+    for bytes in fixtures().iter().filter(|b| b.len() < 4096) {
+        let whole = summary(&parse_bytes("f.csv", bytes, &ParseOptions::default()));
+        for cut in 0..=bytes.len() {
+            assert_eq!(summary(&chunked(bytes, &[cut])), whole, "cut at {cut}");
+        }
+    }
+}
