@@ -2,6 +2,8 @@
 //! agent and a team row; text cells that a spreadsheet would run as a formula
 //! are prefixed with `'`; numbers are written plain.
 
+use std::fmt::Write as _;
+
 use crate::domain::kpi::{KpiId, KpiSet, Report};
 
 /// A text cell made safe for spreadsheets and quoted when needed.
@@ -18,7 +20,11 @@ pub fn text_cell(text: &str, delimiter: char) -> String {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
         _ => text.to_owned(),
     };
-    if guarded.contains(delimiter) || guarded.contains('"') || guarded.contains('\n') || guarded.contains('\r') {
+    if guarded.contains(delimiter)
+        || guarded.contains('"')
+        || guarded.contains('\n')
+        || guarded.contains('\r')
+    {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
         guarded
@@ -30,7 +36,7 @@ fn row(out: &mut String, label: &str, set: &KpiSet, delimiter: char) {
     for id in KpiId::ALL {
         out.push(delimiter);
         if let Some(v) = set.get(id).value {
-            out.push_str(&format!("{v}"));
+            let _ = write!(out, "{v}");
         }
         out.push(delimiter);
         out.push_str(set.get(id).status.as_str());
@@ -45,7 +51,7 @@ pub fn report_csv(report: &Report, delimiter: char) -> String {
         out.push(delimiter);
         out.push_str(id.as_str());
         out.push(delimiter);
-        out.push_str(&format!("{}_status", id.as_str()));
+        let _ = write!(out, "{}_status", id.as_str());
     }
     out.push_str("\r\n");
     row(&mut out, "(team)", &report.kpis, delimiter);

@@ -1,6 +1,8 @@
 //! Numbers as the user reads them: Rupiah as `Rp1.250.000` in Indonesian and
 //! `IDR 1,250,000` in English, percentages, durations as `4 m 30 s`.
 
+use std::fmt::Write as _;
+
 use num_format::{Locale, ToFormattedString};
 
 use super::i18n::Lang;
@@ -59,7 +61,7 @@ pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
     out.push_str(&(whole as u64).to_formatted_string(locale(lang)));
     if decimals > 0 {
         out.push(if lang == Lang::Id { ',' } else { '.' });
-        out.push_str(&format!("{:0width$}", frac as u64, width = decimals));
+        let _ = write!(out, "{:0width$}", frac as u64, width = decimals);
     }
     out
 }
@@ -75,7 +77,11 @@ pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
 /// ```
 pub fn money(value: f64, currency: &Currency, lang: Lang) -> String {
     let digits = number(value.abs(), currency.decimals(), lang);
-    let sign = if value < 0.0 && digits.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+    let sign = if value < 0.0 && digits.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
     match (lang, currency.code.as_str()) {
         (Lang::Id, "IDR") => format!("{sign}Rp{digits}"),
         (_, code) => format!("{sign}{code} {digits}"),
@@ -110,9 +116,17 @@ pub fn duration(seconds: f64) -> String {
     let total = seconds.abs().round() as u64;
     let (h, m, s) = (total / 3600, (total % 3600) / 60, total % 60);
     let body = if h > 0 {
-        if m > 0 { format!("{h} h {m} m") } else { format!("{h} h") }
+        if m > 0 {
+            format!("{h} h {m} m")
+        } else {
+            format!("{h} h")
+        }
     } else if m > 0 {
-        if s > 0 { format!("{m} m {s} s") } else { format!("{m} m") }
+        if s > 0 {
+            format!("{m} m {s} s")
+        } else {
+            format!("{m} m")
+        }
     } else {
         format!("{s} s")
     };

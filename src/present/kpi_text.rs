@@ -77,7 +77,9 @@ impl TargetUnit {
 pub fn display(id: KpiId) -> Display {
     use KpiId as K;
     match id {
-        K::AveragePurchaseValue | K::RevenuePerCall | K::IncrementalSales | K::MonthlySales => Display::Money,
+        K::AveragePurchaseValue | K::RevenuePerCall | K::IncrementalSales | K::MonthlySales => {
+            Display::Money
+        }
         K::CallConnectionRate
         | K::UpsellingRate
         | K::OpportunityWinRatio
@@ -112,7 +114,7 @@ pub fn format_value(id: KpiId, value: f64, currency: &Currency, lang: Lang) -> S
         Display::Money => money(value, currency, lang),
         Display::Percent => percent(value, lang),
         Display::Duration => duration(value),
-        Display::Count => number(value, if value.fract() == 0.0 { 0 } else { 1 }, lang),
+        Display::Count => number(value, usize::from(value.fract() != 0.0), lang),
     }
 }
 
@@ -198,15 +200,23 @@ pub fn definition(id: KpiId, lang: Lang) -> &'static str {
 pub fn needs(id: KpiId, lang: Lang) -> &'static str {
     use KpiId as K;
     let en = match id {
-        K::AveragePurchaseValue | K::OpportunityWinRatio | K::MonthlySales => "needs a deals file with won deals in the period",
+        K::AveragePurchaseValue | K::OpportunityWinRatio | K::MonthlySales => {
+            "needs a deals file with won deals in the period"
+        }
         K::RevenuePerCall => "needs a deals file and outbound calls in the period",
-        K::IncrementalSales => "needs deals and a campaign (campaigns file or tagged calls/deals) in the period",
+        K::IncrementalSales => {
+            "needs deals and a campaign (campaigns file or tagged calls/deals) in the period"
+        }
         K::SalesOpportunities => "needs a deals file",
         K::UpsellingRate => "needs a deals file with an upsell column",
         K::ProfitMargin => "needs a deals file with costs",
-        K::AverageResponseTime | K::LeadConversionRate => "needs a leads file with leads in the period",
+        K::AverageResponseTime | K::LeadConversionRate => {
+            "needs a leads file with leads in the period"
+        }
         K::CallAbandonmentRate => "needs inbound calls (e.g. Asterisk queue_log)",
-        K::CallConnectionRate | K::OutboundCallsPerDay | K::CallbackRate => "needs outbound calls in the period",
+        K::CallConnectionRate | K::OutboundCallsPerDay | K::CallbackRate => {
+            "needs outbound calls in the period"
+        }
         K::AverageTalkTime => "needs connected calls with a talk time",
     };
     match lang {

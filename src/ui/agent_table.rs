@@ -20,13 +20,20 @@ enum SortKey {
 
 /// The agent table.
 #[component]
+#[allow(clippy::too_many_lines)] // one view: header, sorting, rows
 pub fn AgentTable() -> impl IntoView {
     let state = expect_context::<AppState>();
     let sort = RwSignal::new((SortKey::Agent, false));
     let names = Memo::new(move |_| roster_names(&state.dataset.get()));
     let header = move |key: SortKey, label: String| {
         let aria = move || match sort.get() {
-            (k, desc) if k == key => if desc { "descending" } else { "ascending" },
+            (k, desc) if k == key => {
+                if desc {
+                    "descending"
+                } else {
+                    "ascending"
+                }
+            }
             _ => "none",
         };
         view! {
@@ -44,7 +51,8 @@ pub fn AgentTable() -> impl IntoView {
     let rows = move || {
         let report = state.report.get();
         let (key, desc) = sort.get();
-        let mut agents: Vec<(&String, &crate::domain::kpi::KpiSet)> = report.agents.iter().collect();
+        let mut agents: Vec<(&String, &crate::domain::kpi::KpiSet)> =
+            report.agents.iter().collect();
         agents.sort_by(|a, b| {
             let ord = match key {
                 SortKey::Agent => a.0.cmp(b.0),
@@ -59,7 +67,11 @@ pub fn AgentTable() -> impl IntoView {
                     }
                 }
             };
-            if desc { ord.reverse() } else { ord }
+            if desc {
+                ord.reverse()
+            } else {
+                ord
+            }
         });
         let lang = state.lang();
         let currency = state.prefs.with(|p| p.currency.clone());

@@ -24,7 +24,11 @@ const PREFS: (&str, u32) = ("prefs", 1);
 const TARGETS: (&str, u32) = ("targets", 1);
 
 fn browser_lang() -> Lang {
-    Lang::from_browser(web_sys::window().and_then(|w| w.navigator().language()).as_deref())
+    Lang::from_browser(
+        web_sys::window()
+            .and_then(|w| w.navigator().language())
+            .as_deref(),
+    )
 }
 
 /// Loads prefs and targets; returns them with the notices of any reset.
@@ -33,10 +37,19 @@ fn load_stored() -> (Prefs, Targets, Vec<String>) {
     let lang = browser_lang();
     let prefs = match storage::load::<Prefs>(PREFS.0, PREFS.1) {
         Loaded::Found(p) => p,
-        Loaded::Missing => Prefs { lang, ..Prefs::default() },
+        Loaded::Missing => Prefs {
+            lang,
+            ..Prefs::default()
+        },
         Loaded::Reset { backup_key, reason } => {
-            notices.push(format!("{} ({reason}; backup: {backup_key})", t(lang, Msg::PrefsReset)));
-            Prefs { lang, ..Prefs::default() }
+            notices.push(format!(
+                "{} ({reason}; backup: {backup_key})",
+                t(lang, Msg::PrefsReset)
+            ));
+            Prefs {
+                lang,
+                ..Prefs::default()
+            }
         }
     };
     let targets = match storage::load::<String>(TARGETS.0, TARGETS.1) {
@@ -45,13 +58,19 @@ fn load_stored() -> (Prefs, Targets, Vec<String>) {
             Err(e) => {
                 let backup = storage::key(&format!("{}.backup", TARGETS.0));
                 let _ = storage::set_raw(&backup, &text);
-                notices.push(format!("{} ({e}; backup: {backup})", t(prefs.lang, Msg::TargetsReset)));
+                notices.push(format!(
+                    "{} ({e}; backup: {backup})",
+                    t(prefs.lang, Msg::TargetsReset)
+                ));
                 Targets::presets()
             }
         },
         Loaded::Missing => Targets::presets(),
         Loaded::Reset { backup_key, reason } => {
-            notices.push(format!("{} ({reason}; backup: {backup_key})", t(prefs.lang, Msg::TargetsReset)));
+            notices.push(format!(
+                "{} ({reason}; backup: {backup_key})",
+                t(prefs.lang, Msg::TargetsReset)
+            ));
             Targets::presets()
         }
     };
@@ -71,7 +90,10 @@ pub fn App() -> impl IntoView {
     // Sync with the outside world: <html lang> and local storage.
     Effect::new(move |_| {
         let p = state.prefs.get();
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = el.set_attribute("lang", p.lang.tag());
         }
         if let Err(e) = storage::save(PREFS.0, PREFS.1, &p) {

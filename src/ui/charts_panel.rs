@@ -28,7 +28,7 @@ fn axis_format(id: KpiId) -> fn(f64) -> String {
     }
 }
 
-/// 1 250 000 → "1.25M": short axis labels for money.
+/// 1 250 000 → `1.2M`: short axis labels for money.
 fn compact(v: f64) -> String {
     let a = v.abs();
     if a >= 1e9 {
@@ -45,17 +45,31 @@ fn compact(v: f64) -> String {
 fn target_line(target: Option<&Target>) -> TargetLine {
     match target {
         Some(t) => match t.comparator {
-            Comparator::AtLeast => TargetLine { min: Some(t.value), max: None },
-            Comparator::AtMost => TargetLine { min: None, max: Some(t.value) },
-            Comparator::Between => TargetLine { min: Some(t.value), max: t.value_max },
+            Comparator::AtLeast => TargetLine {
+                min: Some(t.value),
+                max: None,
+            },
+            Comparator::AtMost => TargetLine {
+                min: None,
+                max: Some(t.value),
+            },
+            Comparator::Between => TargetLine {
+                min: Some(t.value),
+                max: t.value_max,
+            },
         },
         None => TargetLine::default(),
     }
 }
 
-/// The value a KPI's target is compared with (per_week, lift or the value).
+/// The value a KPI's target is compared with (`per_week`, `lift` or the value).
 fn judged(id: KpiId, kv: &crate::domain::kpi::KpiValue) -> Option<f64> {
-    let extra = |key: &str| kv.extras.iter().find(|(k, _)| *k == key).and_then(|(_, v)| *v);
+    let extra = |key: &str| {
+        kv.extras
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, v)| *v)
+    };
     match id {
         KpiId::SalesOpportunities => extra("per_week"),
         KpiId::IncrementalSales => extra("lift"),
@@ -103,14 +117,21 @@ fn draw(state: AppState, id: KpiId, lang: Lang) -> Option<Drawn> {
     let trend_points: Vec<(String, Option<f64>)> = buckets(period.from, period.to)
         .into_iter()
         .map(|(from, to, label)| {
-            let f = Filter { from: Some(from), to: Some(to), ..filter.clone() };
+            let f = Filter {
+                from: Some(from),
+                to: Some(to),
+                ..filter.clone()
+            };
             let r = engine.report(&f, &targets);
             (label, judged(id, r.kpis.get(id)))
         })
         .collect();
     let weekly = period.to.0 - period.from.0 >= DAILY_LIMIT;
     let trend = Trend {
-        title: format!("{name} — {}", t(lang, if weekly { Msg::ByWeek } else { Msg::ByDay })),
+        title: format!(
+            "{name} — {}",
+            t(lang, if weekly { Msg::ByWeek } else { Msg::ByDay })
+        ),
         x_label: t(lang, if weekly { Msg::Week } else { Msg::Day }).to_owned(),
         y_label: format!("{name} ({})", unit_label(id, &state, lang)),
         points: trend_points,
@@ -123,7 +144,11 @@ fn draw(state: AppState, id: KpiId, lang: Lang) -> Option<Drawn> {
         title: format!("{name} — {}", t(lang, Msg::PerAgent)),
         x_label: t(lang, Msg::Agent).to_owned(),
         y_label: unit_label(id, &state, lang),
-        bars: report.agents.iter().filter_map(|(a, set)| judged(id, set.get(id)).map(|v| (a.clone(), v))).collect(),
+        bars: report
+            .agents
+            .iter()
+            .filter_map(|(a, set)| judged(id, set.get(id)).map(|v| (a.clone(), v)))
+            .collect(),
         target: target_line(target.as_ref()),
         format: fmt,
     };
@@ -145,7 +170,11 @@ fn draw(state: AppState, id: KpiId, lang: Lang) -> Option<Drawn> {
     let days: Vec<(String, f64, Option<f64>)> = buckets(month_from, period.to)
         .into_iter()
         .map(|(from, _, label)| {
-            let f = Filter { from: Some(from), to: Some(from), ..filter.clone() };
+            let f = Filter {
+                from: Some(from),
+                to: Some(from),
+                ..filter.clone()
+            };
             let r = engine.report(&f, &targets);
             cumulative += r.kpis.get(KpiId::MonthlySales).value.unwrap_or(0.0);
             let exp = sales_target.as_ref().map(|tg| {
@@ -226,4 +255,3 @@ pub fn ChartsPanel() -> impl IntoView {
         </section>
     }
 }
-

@@ -21,7 +21,10 @@ pub fn DropZone() -> impl IntoView {
     let lang = move || state.prefs.with(|p| p.lang);
     let (over, set_over) = signal(false);
     let on_input = move |ev: web_sys::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
             return;
         };
         let files = file_list(input.files());

@@ -43,16 +43,32 @@ fn FileItem(file: FileEntry) -> impl IntoView {
         ),
         Err(e) => e.clone(),
     };
-    let errors = file.outcome.as_ref().map(|p| p.errors.clone()).unwrap_or_default();
-    let warnings = file.outcome.as_ref().map(|p| p.warnings.clone()).unwrap_or_default();
-    let kind = file.outcome.as_ref().ok().map(|p| p.kind).or(file.options.kind);
+    let errors = file
+        .outcome
+        .as_ref()
+        .map(|p| p.errors.clone())
+        .unwrap_or_default();
+    let warnings = file
+        .outcome
+        .as_ref()
+        .map(|p| p.warnings.clone())
+        .unwrap_or_default();
+    let kind = file
+        .outcome
+        .as_ref()
+        .ok()
+        .map(|p| p.kind)
+        .or(file.options.kind);
     // The mapping to edit: the one used, else an empty one for the chosen kind.
-    let (headers, samples, mapping) = match &file.outcome {
-        Ok(p) => (p.headers.clone(), p.samples.clone(), Some(p.mapping.clone())),
-        Err(_) => {
-            let pv = preview(&file.bytes, &file.options);
-            (pv.headers, pv.samples, kind.map(ColumnMapping::for_kind))
-        }
+    let (headers, samples, mapping) = if let Ok(p) = &file.outcome {
+        (
+            p.headers.clone(),
+            p.samples.clone(),
+            Some(p.mapping.clone()),
+        )
+    } else {
+        let pv = preview(&file.bytes, &file.options);
+        (pv.headers, pv.samples, kind.map(ColumnMapping::for_kind))
     };
     let draft = RwSignal::new(mapping);
     let draft_kind = RwSignal::new(kind);
@@ -67,12 +83,26 @@ fn FileItem(file: FileEntry) -> impl IntoView {
         let headers = headers.clone();
         let samples = samples.clone();
         move |col: usize| {
-            let head = headers.get(col).cloned().unwrap_or_else(|| format!("#{}", col + 1));
-            let sample: Vec<String> = samples.iter().filter_map(|r| r.get(col)).take(3).cloned().collect();
-            if sample.is_empty() { head } else { format!("{head} — {}", sample.join(", ")) }
+            let head = headers
+                .get(col)
+                .cloned()
+                .unwrap_or_else(|| format!("#{}", col + 1));
+            let sample: Vec<String> = samples
+                .iter()
+                .filter_map(|r| r.get(col))
+                .take(3)
+                .cloned()
+                .collect();
+            if sample.is_empty() {
+                head
+            } else {
+                format!("{head} — {}", sample.join(", "))
+            }
         }
     };
-    let ncols = headers.len().max(samples.iter().map(Vec::len).max().unwrap_or(0));
+    let ncols = headers
+        .len()
+        .max(samples.iter().map(Vec::len).max().unwrap_or(0));
     view! {
         <li class="file-item" class:failed=file.outcome.is_err() data-file=name.clone()>
             <div class="file-head">

@@ -12,7 +12,12 @@ use crate::present::i18n::{t, Msg};
 /// Today in the browser's local time (the UI passes "now" to the domain).
 fn today() -> Day {
     let now = js_sys::Date::new_0();
-    Day::from_ymd(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or(Day(0))
+    Day::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or(Day(0))
 }
 
 /// A period preset: (from, to), `None` for "all data".
@@ -36,15 +41,27 @@ pub fn Filters() -> impl IntoView {
     let lang = move || state.lang();
     let period = move || state.report.with(|r| r.period);
     let from_value = move || {
-        state.filter.with(|f| f.from).or_else(|| period().map(|p| p.from)).map(|d| d.to_string()).unwrap_or_default()
+        state
+            .filter
+            .with(|f| f.from)
+            .or_else(|| period().map(|p| p.from))
+            .map(|d| d.to_string())
+            .unwrap_or_default()
     };
     let to_value = move || {
-        state.filter.with(|f| f.to).or_else(|| period().map(|p| p.to)).map(|d| d.to_string()).unwrap_or_default()
+        state
+            .filter
+            .with(|f| f.to)
+            .or_else(|| period().map(|p| p.to))
+            .map(|d| d.to_string())
+            .unwrap_or_default()
     };
     let set_day = move |ev: web_sys::Event, is_from: bool| {
         let text = event_target_value(&ev);
         let day = Day::parse_iso(&text);
-        state.filter.update(|f| if is_from { f.from = day } else { f.to = day });
+        state
+            .filter
+            .update(|f| if is_from { f.from = day } else { f.to = day });
     };
     let apply_preset = move |which: Msg| {
         let range = preset(which, today());
@@ -57,7 +74,10 @@ pub fn Filters() -> impl IntoView {
     let team_list = Memo::new(move |_| teams(&state.dataset.get()));
     let campaign_list = Memo::new(move |_| campaigns(&state.dataset.get()));
     let on_agents = move |ev: web_sys::Event| {
-        let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) else {
+        let Some(select) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        else {
             return;
         };
         let options = select.selected_options();

@@ -45,28 +45,55 @@ pub fn target_text(id: KpiId, target: &Target, currency: &Currency, lang: Lang) 
     match target.comparator {
         Comparator::AtLeast => format!("≥ {}", fmt(target.value)),
         Comparator::AtMost => format!("≤ {}", fmt(target.value)),
-        Comparator::Between => format!("{} – {}", fmt(target.value), fmt(target.value_max.unwrap_or(target.value))),
+        Comparator::Between => format!(
+            "{} – {}",
+            fmt(target.value),
+            fmt(target.value_max.unwrap_or(target.value))
+        ),
     }
 }
 
 /// The change from `previous` to `value`: points for percentages, else relative.
-pub fn change_text(id: KpiId, value: Option<f64>, previous: Option<f64>, lang: Lang) -> Option<String> {
+pub fn change_text(
+    id: KpiId,
+    value: Option<f64>,
+    previous: Option<f64>,
+    lang: Lang,
+) -> Option<String> {
     let (v, p) = (value?, previous?);
-    let arrow = if v > p { "▲" } else if v < p { "▼" } else { "=" };
+    let arrow = if v > p {
+        "▲"
+    } else if v < p {
+        "▼"
+    } else {
+        "="
+    };
     if kpi_text::display(id) == Display::Percent {
         let pts = (v - p) * 100.0;
-        return Some(format!("{arrow} {}{} pt", if pts > 0.0 { "+" } else { "" }, number(pts, 1, lang)));
+        return Some(format!(
+            "{arrow} {}{} pt",
+            if pts > 0.0 { "+" } else { "" },
+            number(pts, 1, lang)
+        ));
     }
     if p == 0.0 {
         return Some(arrow.to_owned());
     }
     let rel = (v - p) / p.abs() * 100.0;
-    Some(format!("{arrow} {}{}%", if rel > 0.0 { "+" } else { "" }, number(rel, 1, lang)))
+    Some(format!(
+        "{arrow} {}{}%",
+        if rel > 0.0 { "+" } else { "" },
+        number(rel, 1, lang)
+    ))
 }
 
 /// The whole-team target of `id`, if any.
 pub fn team_target(targets: &crate::domain::targets::Targets, id: KpiId) -> Option<Target> {
-    targets.targets.iter().find(|t| t.kpi == id && t.scope == Scope::Team).cloned()
+    targets
+        .targets
+        .iter()
+        .find(|t| t.kpi == id && t.scope == Scope::Team)
+        .cloned()
 }
 
 #[component]
@@ -127,20 +154,41 @@ fn KpiCard(id: KpiId) -> impl IntoView {
 
 /// The KPI's most telling extra figure, as a short line.
 fn extra_line(id: KpiId, kv: &KpiValue, currency: &Currency, lang: Lang) -> Option<String> {
-    let get = |key: &str| kv.extras.iter().find(|(k, _)| *k == key).and_then(|(_, v)| *v);
+    let get = |key: &str| {
+        kv.extras
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, v)| *v)
+    };
     let pct = |v: f64| crate::present::format::percent(v, lang);
     match id {
         KpiId::IncrementalSales => get("lift").map(|v| format!("lift {}", pct(v))),
-        KpiId::SalesOpportunities => {
-            get("per_week").map(|v| format!("{} / {}", number(v, 1, lang), t(lang, Msg::PerAgentWeek)))
-        }
+        KpiId::SalesOpportunities => get("per_week")
+            .map(|v| format!("{} / {}", number(v, 1, lang), t(lang, Msg::PerAgentWeek))),
         KpiId::AverageResponseTime => get("within_2h").map(|v| format!("≤ 2 h: {}", pct(v))),
-        KpiId::ProfitMargin => get("profit").map(|v| format!("{}: {}", t(lang, Msg::Profit), crate::present::format::money(v, currency, lang))),
-        KpiId::MonthlySales => get("attainment").map(|v| format!("{}: {}", t(lang, Msg::Attainment), pct(v))),
+        KpiId::ProfitMargin => get("profit").map(|v| {
+            format!(
+                "{}: {}",
+                t(lang, Msg::Profit),
+                crate::present::format::money(v, currency, lang)
+            )
+        }),
+        KpiId::MonthlySales => {
+            get("attainment").map(|v| format!("{}: {}", t(lang, Msg::Attainment), pct(v)))
+        }
         KpiId::AverageTalkTime => get("under_2min").map(|v| format!("< 2 m: {}", pct(v))),
-        KpiId::CallAbandonmentRate => get("avg_wait_seconds").map(|v| format!("{}: {}", t(lang, Msg::AvgWait), crate::present::format::duration(v))),
-        KpiId::LeadConversionRate => get("avg_days_to_convert").map(|v| format!("{}: {}", t(lang, Msg::DaysToConvert), number(v, 1, lang))),
-        KpiId::OpportunityWinRatio => get("value_ratio").map(|v| format!("{}: {}", t(lang, Msg::ValueRatio), pct(v))),
+        KpiId::CallAbandonmentRate => get("avg_wait_seconds").map(|v| {
+            format!(
+                "{}: {}",
+                t(lang, Msg::AvgWait),
+                crate::present::format::duration(v)
+            )
+        }),
+        KpiId::LeadConversionRate => get("avg_days_to_convert")
+            .map(|v| format!("{}: {}", t(lang, Msg::DaysToConvert), number(v, 1, lang))),
+        KpiId::OpportunityWinRatio => {
+            get("value_ratio").map(|v| format!("{}: {}", t(lang, Msg::ValueRatio), pct(v)))
+        }
         _ => None,
     }
 }

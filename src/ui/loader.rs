@@ -49,11 +49,16 @@ pub fn load_files(state: AppState, files: Vec<web_sys::File>) {
         let total = files.len();
         for (i, file) in files.into_iter().enumerate() {
             let name = file.name();
-            let options = state.prefs.with_untracked(super::state::Prefs::parse_options);
+            let options = state
+                .prefs
+                .with_untracked(super::state::Prefs::parse_options);
             match read_file(&state, &file, (i + 1, total), options.clone()).await {
                 Ok((bytes, outcome)) => add_entry(state, name, bytes, options, outcome),
                 Err(ReadError::Cancelled) => {
-                    state.notify(t(state.prefs.with_untracked(|p| p.lang), Msg::Cancelled).to_owned(), false);
+                    state.notify(
+                        t(state.prefs.with_untracked(|p| p.lang), Msg::Cancelled).to_owned(),
+                        false,
+                    );
                     break;
                 }
                 Err(ReadError::Browser(why)) => state.notify(format!("{name}: {why}"), true),
@@ -65,27 +70,47 @@ pub fn load_files(state: AppState, files: Vec<web_sys::File>) {
 
 /// Adds the demo files (the generator's output) through the same decoder.
 pub fn load_demo(state: AppState) {
-    let options = state.prefs.with_untracked(super::state::Prefs::parse_options);
+    let options = state
+        .prefs
+        .with_untracked(super::state::Prefs::parse_options);
     for (name, bytes) in crate::domain::synth::demo_files(2026) {
-        let outcome = parse_bytes(&name, &bytes, &options).map(Arc::new).map_err(|e| e.to_string());
+        let outcome = parse_bytes(&name, &bytes, &options)
+            .map(Arc::new)
+            .map_err(|e| e.to_string());
         add_entry(state, name, bytes, options.clone(), outcome);
     }
 }
 
 type Outcome = Result<Arc<crate::domain::ingest::ParsedFile>, String>;
 
-fn add_entry(state: AppState, name: String, bytes: Vec<u8>, options: ParseOptions, outcome: Outcome) {
+fn add_entry(
+    state: AppState,
+    name: String,
+    bytes: Vec<u8>,
+    options: ParseOptions,
+    outcome: Outcome,
+) {
     let hash = content_hash(&bytes);
-    let duplicate = state
-        .files
-        .with_untracked(|files| files.iter().any(|f| f.hash == hash && f.bytes.len() == bytes.len()));
+    let duplicate = state.files.with_untracked(|files| {
+        files
+            .iter()
+            .any(|f| f.hash == hash && f.bytes.len() == bytes.len())
+    });
     if duplicate {
         let lang = state.prefs.with_untracked(|p| p.lang);
         state.notify(format!("{name}: {}", t(lang, Msg::Duplicate)), false);
         return;
     }
     state.files.update(|files| {
-        files.push(FileEntry { id: next_id(), revision: 0, name, hash, bytes: Arc::new(bytes), options, outcome });
+        files.push(FileEntry {
+            id: next_id(),
+            revision: 0,
+            name,
+            hash,
+            bytes: Arc::new(bytes),
+            options,
+            outcome,
+        });
     });
 }
 
@@ -93,7 +118,9 @@ fn add_entry(state: AppState, name: String, bytes: Vec<u8>, options: ParseOption
 pub fn reparse(state: AppState, id: u64, options: ParseOptions) {
     state.files.update(|files| {
         if let Some(f) = files.iter_mut().find(|f| f.id == id) {
-            f.outcome = parse_bytes(&f.name, &f.bytes, &options).map(Arc::new).map_err(|e| e.to_string());
+            f.outcome = parse_bytes(&f.name, &f.bytes, &options)
+                .map(Arc::new)
+                .map_err(|e| e.to_string());
             f.options = options;
             f.revision += 1;
         }
@@ -103,12 +130,16 @@ pub fn reparse(state: AppState, id: u64, options: ParseOptions) {
 /// Re-parses every file after a setting that parsing depends on changed
 /// (UTC offset, country code), keeping each file's own overrides.
 pub fn reparse_all(state: AppState) {
-    let base = state.prefs.with_untracked(super::state::Prefs::parse_options);
+    let base = state
+        .prefs
+        .with_untracked(super::state::Prefs::parse_options);
     state.files.update(|files| {
         for f in files.iter_mut() {
             f.options.utc_offset_minutes = base.utc_offset_minutes;
             f.options.country_code.clone_from(&base.country_code);
-            f.outcome = parse_bytes(&f.name, &f.bytes, &f.options).map(Arc::new).map_err(|e| e.to_string());
+            f.outcome = parse_bytes(&f.name, &f.bytes, &f.options)
+                .map(Arc::new)
+                .map_err(|e| e.to_string());
             f.revision += 1;
         }
     });
@@ -125,7 +156,13 @@ async fn read_file(
     let mut decoder = Decoder::new(&name, options);
     let mut bytes = Vec::with_capacity(size as usize);
     let mut start = 0.0;
-    state.progress.set(Some(Progress { name: name.clone(), bytes: 0, total: size as u64, rows: 0, index }));
+    state.progress.set(Some(Progress {
+        name: name.clone(),
+        bytes: 0,
+        total: size as u64,
+        rows: 0,
+        index,
+    }));
     while start < size {
         if state.cancel.get_untracked() {
             return Err(ReadError::Cancelled);

@@ -11,15 +11,27 @@ pub fn roster_names(data: &Dataset) -> HashMap<String, (String, String)> {
         .rows
         .iter()
         .map(|r| {
-            let text = |s: Option<crate::domain::model::Sym>| s.map(|s| data.strings.resolve(s).to_owned()).unwrap_or_default();
-            (data.strings.resolve(r.agent).to_owned(), (text(r.name), text(r.team)))
+            let text = |s: Option<crate::domain::model::Sym>| {
+                s.map(|s| data.strings.resolve(s).to_owned())
+                    .unwrap_or_default()
+            };
+            (
+                data.strings.resolve(r.agent).to_owned(),
+                (text(r.name), text(r.team)),
+            )
         })
         .collect()
 }
 
 /// The roster's teams, sorted.
 pub fn teams(data: &Dataset) -> Vec<String> {
-    let set: BTreeSet<&str> = data.roster.rows.iter().filter_map(|r| r.team).map(|s| data.strings.resolve(s)).collect();
+    let set: BTreeSet<&str> = data
+        .roster
+        .rows
+        .iter()
+        .filter_map(|r| r.team)
+        .map(|s| data.strings.resolve(s))
+        .collect();
     set.into_iter().map(str::to_owned).collect()
 }
 

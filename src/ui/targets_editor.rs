@@ -39,12 +39,20 @@ fn scope_from_key(key: &str) -> Scope {
 }
 
 fn find(targets: &Targets, kpi: KpiId, scope: &Scope) -> Option<Target> {
-    targets.targets.iter().find(|t| t.kpi == kpi && &t.scope == scope).cloned()
+    targets
+        .targets
+        .iter()
+        .find(|t| t.kpi == kpi && &t.scope == scope)
+        .cloned()
 }
 
 /// Puts `target` in place of the one of the same KPI and scope.
 fn upsert(targets: &mut Targets, target: Target) {
-    match targets.targets.iter_mut().find(|t| t.kpi == target.kpi && t.scope == target.scope) {
+    match targets
+        .targets
+        .iter_mut()
+        .find(|t| t.kpi == target.kpi && t.scope == target.scope)
+    {
         Some(slot) => *slot = target,
         None => targets.targets.push(target),
     }
@@ -52,6 +60,7 @@ fn upsert(targets: &mut Targets, target: Target) {
 
 /// The editor.
 #[component]
+#[allow(clippy::too_many_lines)] // one view: rows of bounds, scope, presets, import/export
 pub fn TargetsEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = move || state.lang();
@@ -63,15 +72,27 @@ pub fn TargetsEditor() -> impl IntoView {
         let unit = kpi_text::target_unit(kpi);
         let current = move || state.targets.with(|ts| find(ts, kpi, &scope.get()));
         let inherited = move || state.targets.with(|ts| find(ts, kpi, &Scope::Team));
-        let comparator = move || current().or_else(inherited).map_or(Comparator::AtLeast, |t| t.comparator);
+        let comparator = move || {
+            current()
+                .or_else(inherited)
+                .map_or(Comparator::AtLeast, |t| t.comparator)
+        };
         let set_bound = move |bound: &'static str, text: String| {
-            let Some(shown) = parse_number(&text) else { return };
+            let Some(shown) = parse_number(&text) else {
+                return;
+            };
             let value = unit.to_stored(shown);
             let sc = scope.get_untracked();
             state.targets.update(|ts| {
                 let base = find(ts, kpi, &sc).or_else(|| find(ts, kpi, &Scope::Team));
                 let comparator = base.as_ref().map_or(Comparator::AtLeast, |t| t.comparator);
-                let mut tg = base.unwrap_or(Target { kpi, comparator, value, value_max: None, scope: sc.clone() });
+                let mut tg = base.unwrap_or(Target {
+                    kpi,
+                    comparator,
+                    value,
+                    value_max: None,
+                    scope: sc.clone(),
+                });
                 tg.scope = sc.clone();
                 match (comparator, bound) {
                     (Comparator::Between, "max") => tg.value_max = Some(value),
@@ -89,7 +110,13 @@ pub fn TargetsEditor() -> impl IntoView {
             let sc = scope.get_untracked();
             state.targets.update(|ts| {
                 let base = find(ts, kpi, &sc).or_else(|| find(ts, kpi, &Scope::Team));
-                let mut tg = base.unwrap_or(Target { kpi, comparator, value: 0.0, value_max: None, scope: sc.clone() });
+                let mut tg = base.unwrap_or(Target {
+                    kpi,
+                    comparator,
+                    value: 0.0,
+                    value_max: None,
+                    scope: sc.clone(),
+                });
                 tg.scope = sc.clone();
                 tg.comparator = comparator;
                 if comparator == Comparator::Between && tg.value_max.is_none() {
@@ -100,18 +127,28 @@ pub fn TargetsEditor() -> impl IntoView {
         };
         let remove = move |_| {
             let sc = scope.get_untracked();
-            state.targets.update(|ts| ts.targets.retain(|t| !(t.kpi == kpi && t.scope == sc)));
+            state
+                .targets
+                .update(|ts| ts.targets.retain(|t| !(t.kpi == kpi && t.scope == sc)));
         };
         let input = move |bound: &'static str| {
             let shown = move || {
                 current().map_or_else(String::new, |t| {
-                    let v = if bound == "max" && t.comparator == Comparator::Between { t.value_max.unwrap_or(t.value) } else { t.value };
+                    let v = if bound == "max" && t.comparator == Comparator::Between {
+                        t.value_max.unwrap_or(t.value)
+                    } else {
+                        t.value
+                    };
                     format!("{}", unit.to_shown(v))
                 })
             };
             let placeholder = move || {
                 inherited().map_or_else(String::new, |t| {
-                    let v = if bound == "max" && t.comparator == Comparator::Between { t.value_max.unwrap_or(t.value) } else { t.value };
+                    let v = if bound == "max" && t.comparator == Comparator::Between {
+                        t.value_max.unwrap_or(t.value)
+                    } else {
+                        t.value
+                    };
                     format!("{}", unit.to_shown(v))
                 })
             };
@@ -162,15 +199,28 @@ pub fn TargetsEditor() -> impl IntoView {
     };
 
     let import = move |ev: web_sys::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
         input.set_value("");
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
             match text.map(|s| Targets::from_json(&s)) {
                 Some(Ok(ts)) => state.targets.set(ts),
                 Some(Err(e)) => state.notify(format!("{}: {e}", file.name()), true),
-                None => state.notify(format!("{}: {}", file.name(), t(state.lang(), Msg::Unreadable)), true),
+                None => state.notify(
+                    format!("{}: {}", file.name(), t(state.lang(), Msg::Unreadable)),
+                    true,
+                ),
             }
         });
     };

@@ -8,6 +8,8 @@ telesales-kpi: the 15 telesales KPIs from call logs, deals and leads, as JSON.
 Usage:
   telesales-kpi report FILE... [options]
   telesales-kpi demo DIR        write the page's demo files into DIR
+  telesales-kpi generate ROWS FILE [--messy]
+                                write a synthetic calls CSV (benchmarks)
   telesales-kpi --help | --version
 
 Options of `report`:
@@ -40,21 +42,24 @@ pub fn run(args: Vec<OsString>) -> i32 {
             println!("telesales-kpi {}", env!("CARGO_PKG_VERSION"));
             0
         }
-        Ok(Some(lexopt::Arg::Value(cmd))) if cmd == "report" => match crate::report::run(&mut parser) {
-            Ok(json) => {
-                println!("{json}");
-                0
+        Ok(Some(lexopt::Arg::Value(cmd))) if cmd == "report" => {
+            match crate::report::run(&mut parser) {
+                Ok(json) => {
+                    println!("{json}");
+                    0
+                }
+                Err(e @ crate::report::ReportError::Usage(_)) => {
+                    eprintln!("telesales-kpi: {e}\n\n{USAGE}");
+                    2
+                }
+                Err(e) => {
+                    eprintln!("telesales-kpi: {e}");
+                    2
+                }
             }
-            Err(e @ crate::report::ReportError::Usage(_)) => {
-                eprintln!("telesales-kpi: {e}\n\n{USAGE}");
-                2
-            }
-            Err(e) => {
-                eprintln!("telesales-kpi: {e}");
-                2
-            }
-        },
+        }
         Ok(Some(lexopt::Arg::Value(cmd))) if cmd == "demo" => demo(&mut parser),
+        Ok(Some(lexopt::Arg::Value(cmd))) if cmd == "generate" => generate(&mut parser),
         Ok(Some(other)) => {
             eprintln!("telesales-kpi: unexpected {}\n\n{USAGE}", describe(&other));
             2
@@ -86,6 +91,48 @@ fn demo(parser: &mut lexopt::Parser) -> i32 {
             return 2;
         }
         println!("{}", path.display());
+    }
+    0
+}
+
+/// `generate ROWS FILE [--messy]`: a deterministic synthetic calls CSV.
+fn generate(parser: &mut lexopt::Parser) -> i32 {
+    let mut positional = Vec::new();
+    let mut messy = false;
+    loop {
+        match parser.next() {
+            Ok(None) => break,
+            Ok(Some(lexopt::Arg::Long("messy"))) => messy = true,
+            Ok(Some(lexopt::Arg::Value(v))) => positional.push(v),
+            Ok(Some(other)) => {
+                eprintln!("telesales-kpi: unexpected {}\n\n{USAGE}", describe(&other));
+                return 2;
+            }
+            Err(e) => {
+                eprintln!("telesales-kpi: {e}\n\n{USAGE}");
+                return 2;
+            }
+        }
+    }
+    let [rows, file] = positional.as_slice() else {
+        eprintln!("telesales-kpi: generate wants ROWS FILE\n\n{USAGE}");
+        return 2;
+    };
+    let Some(rows) = rows.to_str().and_then(|r| r.parse::<usize>().ok()) else {
+        eprintln!("telesales-kpi: generate: ROWS must be a whole number");
+        return 2;
+    };
+    let bytes = if messy {
+        telesales_kpi::domain::synth::messy_calls_csv(rows, 7)
+    } else {
+        telesales_kpi::domain::synth::canonical_calls_csv(rows, 7)
+    };
+    if let Err(e) = std::fs::write(file, bytes) {
+        eprintln!(
+            "telesales-kpi: {}: {e}",
+            std::path::Path::new(file).display()
+        );
+        return 2;
     }
     0
 }

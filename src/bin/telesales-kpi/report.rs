@@ -17,7 +17,10 @@ pub enum ReportError {
     /// A flag or value is unusable.
     Usage(String),
     /// A file could not be read from disk.
-    Io { path: PathBuf, error: std::io::Error },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
     /// A file could not be used at all (unknown kind, missing fields, ...).
     File(String),
     /// The targets file is unusable.
@@ -55,10 +58,14 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<String, ReportError> {
     let targets = match &args.targets {
         None => Targets::presets(),
         Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|error| ReportError::Io { path: path.clone(), error })?;
-            Targets::from_json(&text)
-                .map_err(|e| ReportError::Targets { path: path.clone(), error: e.to_string() })?
+            let text = std::fs::read_to_string(path).map_err(|error| ReportError::Io {
+                path: path.clone(),
+                error,
+            })?;
+            Targets::from_json(&text).map_err(|e| ReportError::Targets {
+                path: path.clone(),
+                error: e.to_string(),
+            })?
         }
     };
     let mut data = Dataset::new();
@@ -72,7 +79,10 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<String, ReportError> {
         map.insert("files".into(), files.iter().map(file_json).collect());
         map.insert(
             "warnings".into(),
-            files.iter().flat_map(|f| f.warnings.iter().cloned()).collect(),
+            files
+                .iter()
+                .flat_map(|f| f.warnings.iter().cloned())
+                .collect(),
         );
     }
     Ok(out.to_string())
@@ -89,8 +99,14 @@ fn file_json(file: &ParsedFile) -> Value {
 }
 
 fn read_file(path: &Path, args: &Args) -> Result<ParsedFile, ReportError> {
-    let bytes = std::fs::read(path).map_err(|error| ReportError::Io { path: path.to_path_buf(), error })?;
-    let name = path.file_name().map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy()).into_owned();
+    let bytes = std::fs::read(path).map_err(|error| ReportError::Io {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    let name = path
+        .file_name()
+        .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy())
+        .into_owned();
     let mut options = args.options.clone();
     let shown = path.to_string_lossy();
     options.kind = args
@@ -99,7 +115,8 @@ fn read_file(path: &Path, args: &Args) -> Result<ParsedFile, ReportError> {
         .rev()
         .find(|(file, _)| *file == shown || *file == name)
         .map(|(_, kind)| *kind);
-    parse_bytes(&name, &bytes, &options).map_err(|e| ReportError::File(format!("{}: {e}", path.display())))
+    parse_bytes(&name, &bytes, &options)
+        .map_err(|e| ReportError::File(format!("{}: {e}", path.display())))
 }
 
 fn parse_args(parser: &mut lexopt::Parser) -> Result<Args, ReportError> {
@@ -134,14 +151,18 @@ fn parse_args(parser: &mut lexopt::Parser) -> Result<Args, ReportError> {
             Long("short-abandon-seconds") => {
                 args.settings.short_abandon_seconds = number(parser, "--short-abandon-seconds")?;
             }
-            Long("callback-days") => args.settings.callback_days = number(parser, "--callback-days")?,
+            Long("callback-days") => {
+                args.settings.callback_days = number(parser, "--callback-days")?
+            }
             Long("country-code") => {
                 let code = text(parser, "--country-code")?;
                 let digits = code.trim_start_matches('+');
                 if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(ReportError::Usage(format!("--country-code wants digits, got {code:?}")));
+                    return Err(ReportError::Usage(format!(
+                        "--country-code wants digits, got {code:?}"
+                    )));
                 }
-                args.options.country_code = digits.to_owned();
+                digits.clone_into(&mut args.options.country_code);
             }
             Long("extension-max-digits") => {
                 args.options.extension_max_digits = number(parser, "--extension-max-digits")?;
@@ -155,21 +176,24 @@ fn parse_args(parser: &mut lexopt::Parser) -> Result<Args, ReportError> {
     }
     if let (Some(from), Some(to)) = (args.filter.from, args.filter.to) {
         if from > to {
-            return Err(ReportError::Usage(format!("--from {from} is after --to {to}")));
+            return Err(ReportError::Usage(format!(
+                "--from {from} is after --to {to}"
+            )));
         }
     }
     Ok(args)
 }
 
+#[allow(clippy::needless_pass_by_value)] // used as `map_err(usage)`
 fn usage(e: lexopt::Error) -> ReportError {
     ReportError::Usage(e.to_string())
 }
 
 fn text(parser: &mut lexopt::Parser, flag: &str) -> Result<String, ReportError> {
     let value: OsString = parser.value().map_err(usage)?;
-    value
-        .into_string()
-        .map_err(|v| ReportError::Usage(format!("{flag}: not valid UTF-8: {}", v.to_string_lossy())))
+    value.into_string().map_err(|v| {
+        ReportError::Usage(format!("{flag}: not valid UTF-8: {}", v.to_string_lossy()))
+    })
 }
 
 fn number<T: std::str::FromStr>(parser: &mut lexopt::Parser, flag: &str) -> Result<T, ReportError> {
@@ -181,7 +205,8 @@ fn number<T: std::str::FromStr>(parser: &mut lexopt::Parser, flag: &str) -> Resu
 }
 
 fn day(value: &str, flag: &str) -> Result<Day, ReportError> {
-    Day::parse_iso(value).ok_or_else(|| ReportError::Usage(format!("{flag} wants YYYY-MM-DD, got {value:?}")))
+    Day::parse_iso(value)
+        .ok_or_else(|| ReportError::Usage(format!("{flag} wants YYYY-MM-DD, got {value:?}")))
 }
 
 /// Parses `+07:00`, `-05:30`, `+7`, `+0700` or `Z` into minutes east of UTC.
