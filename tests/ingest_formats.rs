@@ -101,22 +101,88 @@ fn error_lines(f: &ParsedFile) -> Vec<u64> {
     f.errors.iter().map(|e| e.line).collect()
 }
 
-use CallStatus::{Abandoned, Busy, Connected, Failed, NoAnswer, Other};
+use CallStatus::{Abandoned, Busy, Connected, NoAnswer, Other};
 use Direction::{Inbound, Outbound};
 
 const UN: &str = "(unassigned)";
 
 #[test]
 fn canonical_english_calls() {
-    let f = parse("dir/calls_en.csv", include_bytes!("fixtures/ingest/calls_en.csv"));
-    assert_eq!((f.name.as_str(), f.kind, f.rows, f.skipped, f.delimiter), ("calls_en.csv", FileKind::Calls, 5, 0, b','));
+    let f = parse(
+        "dir/calls_en.csv",
+        include_bytes!("fixtures/ingest/calls_en.csv"),
+    );
+    assert_eq!(
+        (f.name.as_str(), f.kind, f.rows, f.skipped, f.delimiter),
+        ("calls_en.csv", FileKind::Calls, 5, 0, b',')
+    );
     assert!(f.data.loaded.calls && !f.data.loaded.deals);
     let want = vec![
-        call(Some("C1"), "budi.s", wall("2026-11-03 09:15:00"), Outbound, Connected, Some(12.0), Some(245.0), Some("L1"), Some("628123456789"), Some("Promo"), Some(true)),
-        call(Some("C2"), "siti.r", wall("2026-11-03 10:00:00"), Outbound, NoAnswer, Some(8.0), Some(0.0), Some("L2"), Some("62811000111"), Some("Promo"), Some(false)),
-        call(Some("C3"), "budi.s", wall("2026-11-03 11:30:15") + 250, Inbound, Abandoned, Some(45.0), None, None, Some("62811000222"), None, None),
-        call(Some("C4"), "budi.s", wall("2026-11-04 09:00:00"), Outbound, Other, None, Some(245.0), Some("L1"), None, Some("Promo"), None),
-        call(Some("C5"), "siti.r", wall("2025-11-03 09:35:00"), Inbound, Connected, Some(30.0), Some(3723.0), None, None, None, Some(false)),
+        call(
+            Some("C1"),
+            "budi.s",
+            wall("2026-11-03 09:15:00"),
+            Outbound,
+            Connected,
+            Some(12.0),
+            Some(245.0),
+            Some("L1"),
+            Some("628123456789"),
+            Some("Promo"),
+            Some(true),
+        ),
+        call(
+            Some("C2"),
+            "siti.r",
+            wall("2026-11-03 10:00:00"),
+            Outbound,
+            NoAnswer,
+            Some(8.0),
+            Some(0.0),
+            Some("L2"),
+            Some("62811000111"),
+            Some("Promo"),
+            Some(false),
+        ),
+        call(
+            Some("C3"),
+            "budi.s",
+            wall("2026-11-03 11:30:15") + 250,
+            Inbound,
+            Abandoned,
+            Some(45.0),
+            None,
+            None,
+            Some("62811000222"),
+            None,
+            None,
+        ),
+        call(
+            Some("C4"),
+            "budi.s",
+            wall("2026-11-04 09:00:00"),
+            Outbound,
+            Other,
+            None,
+            Some(245.0),
+            Some("L1"),
+            None,
+            Some("Promo"),
+            None,
+        ),
+        call(
+            Some("C5"),
+            "siti.r",
+            wall("2025-11-03 09:35:00"),
+            Inbound,
+            Connected,
+            Some(30.0),
+            Some(3723.0),
+            None,
+            None,
+            None,
+            Some(false),
+        ),
     ];
     assert_eq!(calls(&f), want);
     assert_eq!(
@@ -130,12 +196,54 @@ fn canonical_english_calls() {
 
 #[test]
 fn indonesian_semicolon_calls() {
-    let f = parse("calls_id.csv", include_bytes!("fixtures/ingest/calls_id.csv"));
-    assert_eq!((f.kind, f.rows, f.skipped, f.delimiter, f.day_first), (FileKind::Calls, 3, 0, b';', true));
+    let f = parse(
+        "calls_id.csv",
+        include_bytes!("fixtures/ingest/calls_id.csv"),
+    );
+    assert_eq!(
+        (f.kind, f.rows, f.skipped, f.delimiter, f.day_first),
+        (FileKind::Calls, 3, 0, b';', true)
+    );
     let want = vec![
-        call(Some("1"), "Budi Santoso", wall("2026-11-03 09:15:00"), Outbound, Connected, Some(12.0), Some(245.0), None, Some("628123456789"), Some("Promo; Akhir"), None),
-        call(Some("2"), "Siti", wall("2026-11-04 10:00:30"), Inbound, NoAnswer, Some(8.0), Some(0.0), None, Some("62811000111"), Some("Promo"), None),
-        call(Some("3"), "Siti", wall("2026-11-25 08:00:00"), Outbound, Busy, None, None, None, Some("62811000222"), None, None),
+        call(
+            Some("1"),
+            "Budi Santoso",
+            wall("2026-11-03 09:15:00"),
+            Outbound,
+            Connected,
+            Some(12.0),
+            Some(245.0),
+            None,
+            Some("628123456789"),
+            Some("Promo; Akhir"),
+            None,
+        ),
+        call(
+            Some("2"),
+            "Siti",
+            wall("2026-11-04 10:00:30"),
+            Inbound,
+            NoAnswer,
+            Some(8.0),
+            Some(0.0),
+            None,
+            Some("62811000111"),
+            Some("Promo"),
+            None,
+        ),
+        call(
+            Some("3"),
+            "Siti",
+            wall("2026-11-25 08:00:00"),
+            Outbound,
+            Busy,
+            None,
+            None,
+            None,
+            Some("62811000222"),
+            None,
+            None,
+        ),
     ];
     assert_eq!(calls(&f), want);
     assert!(f.warnings.is_empty(), "{:?}", f.warnings);
@@ -143,18 +251,35 @@ fn indonesian_semicolon_calls() {
 
 #[test]
 fn indonesian_deals_month_first_and_rupiah() {
-    let f = parse("deals_id.csv", include_bytes!("fixtures/ingest/deals_id.csv"));
+    let f = parse(
+        "deals_id.csv",
+        include_bytes!("fixtures/ingest/deals_id.csv"),
+    );
     assert_eq!((f.kind, f.rows, f.skipped), (FileKind::Deals, 3, 2));
     assert_eq!((f.day_first, f.decimal_comma), (false, true));
     assert_eq!(error_lines(&f), vec![5, 6]);
     assert_eq!(f.errors[0].column.as_deref(), Some("closed_at"));
-    assert_eq!((f.errors[1].column.as_deref(), f.errors[1].value.as_deref()), (Some("amount"), Some("abc")));
+    assert_eq!(
+        (f.errors[1].column.as_deref(), f.errors[1].value.as_deref()),
+        (Some("amount"), Some("abc"))
+    );
     let d = &f.data.deals;
     let ids: Vec<_> = d.deal_id.iter().map(|s| text(&f, *s)).collect();
-    assert_eq!(ids, [Some("INV-1".to_owned()), Some("INV-2".to_owned()), Some("INV-3".to_owned())]);
+    assert_eq!(
+        ids,
+        [
+            Some("INV-1".to_owned()),
+            Some("INV-2".to_owned()),
+            Some("INV-3".to_owned())
+        ]
+    );
     let agents: Vec<_> = d.agent.iter().map(|s| f.data.strings.resolve(*s)).collect();
     assert_eq!(agents, ["Budi", "Siti", "Budi"]);
-    let closed = [Some(wall("2026-03-11 00:00:00")), Some(wall("2026-11-04 00:00:00")), Some(wall("2026-11-25 00:00:00"))];
+    let closed = [
+        Some(wall("2026-03-11 00:00:00")),
+        Some(wall("2026-11-04 00:00:00")),
+        Some(wall("2026-11-25 00:00:00")),
+    ];
     assert_eq!(d.closed_at, closed);
     assert_eq!(d.created_at, closed);
     assert_eq!(d.stage, [Stage::Won, Stage::Lost, Stage::Won]);
@@ -162,19 +287,40 @@ fn indonesian_deals_month_first_and_rupiah() {
     assert_eq!(d.cost, [Some(900_000.0), None, Some(1_500_000.0)]);
     assert_eq!(d.upsell, [Some(false), Some(true), None]);
     assert!(d.has_upsell_column);
-    assert_eq!(d.customer_type, [Some(CustomerType::New), Some(CustomerType::Existing), Some(CustomerType::New)]);
+    assert_eq!(
+        d.customer_type,
+        [
+            Some(CustomerType::New),
+            Some(CustomerType::Existing),
+            Some(CustomerType::New)
+        ]
+    );
 }
 
 #[test]
 fn english_deals() {
-    let f = parse("deals_en.csv", include_bytes!("fixtures/ingest/deals_en.csv"));
-    assert_eq!((f.kind, f.rows, f.skipped, f.decimal_comma), (FileKind::Deals, 4, 0, false));
+    let f = parse(
+        "deals_en.csv",
+        include_bytes!("fixtures/ingest/deals_en.csv"),
+    );
+    assert_eq!(
+        (f.kind, f.rows, f.skipped, f.decimal_comma),
+        (FileKind::Deals, 4, 0, false)
+    );
     let d = &f.data.deals;
     assert_eq!(d.stage, [Stage::Won, Stage::Open, Stage::Lost, Stage::Won]);
     assert_eq!(d.amount, [1_250_000.0, 850_000.0, -500.0, 300.5]);
     assert_eq!(d.cost, [Some(900_000.0), None, None, Some(100.0)]);
     assert_eq!(d.upsell, [Some(true), Some(false), None, None]);
-    assert_eq!(d.customer_type, [Some(CustomerType::New), Some(CustomerType::Existing), Some(CustomerType::Existing), None]);
+    assert_eq!(
+        d.customer_type,
+        [
+            Some(CustomerType::New),
+            Some(CustomerType::Existing),
+            Some(CustomerType::Existing),
+            None
+        ]
+    );
     assert_eq!(d.created_at[3], Some(wall("2026-11-06 00:00:00")));
     assert_eq!(d.closed_at[1], None);
     assert_eq!(text(&f, d.phone[0]).as_deref(), Some("628123456789"));
@@ -210,19 +356,49 @@ fn deals_without_stage_are_won_and_money_evidence_ranks() {
 
 #[test]
 fn leads() {
-    let f = parse("leads_en.csv", include_bytes!("fixtures/ingest/leads_en.csv"));
+    let f = parse(
+        "leads_en.csv",
+        include_bytes!("fixtures/ingest/leads_en.csv"),
+    );
     assert_eq!((f.kind, f.rows, f.skipped), (FileKind::Leads, 3, 2));
     assert_eq!(error_lines(&f), vec![5, 6]);
     let l = &f.data.leads;
     let ids: Vec<_> = l.lead_id.iter().map(|s| text(&f, *s)).collect();
     assert_eq!(ids, [Some("L1".to_owned()), Some("L2".to_owned()), None]);
     let phones: Vec<_> = l.phone.iter().map(|s| text(&f, *s)).collect();
-    assert_eq!(phones, [Some("628121111".to_owned()), None, Some("628122222".to_owned())]);
-    assert_eq!(l.created_at, [wall("2026-11-01 08:00:00"), wall("2026-11-02 00:00:00"), wall("2026-11-03 09:00:00")]);
-    assert_eq!(l.first_contact_at, [Some(wall("2026-11-01 08:30:00")), None, None]);
+    assert_eq!(
+        phones,
+        [
+            Some("628121111".to_owned()),
+            None,
+            Some("628122222".to_owned())
+        ]
+    );
+    assert_eq!(
+        l.created_at,
+        [
+            wall("2026-11-01 08:00:00"),
+            wall("2026-11-02 00:00:00"),
+            wall("2026-11-03 09:00:00")
+        ]
+    );
+    assert_eq!(
+        l.first_contact_at,
+        [Some(wall("2026-11-01 08:30:00")), None, None]
+    );
     assert_eq!(l.qualified, [Some(true), Some(false), None]);
-    assert_eq!(l.status, [LeadStatus::Qualified, LeadStatus::Converted, LeadStatus::Open]);
-    assert_eq!(l.converted_at, [None, Some(wall("2026-11-10 00:00:00")), None]);
+    assert_eq!(
+        l.status,
+        [
+            LeadStatus::Qualified,
+            LeadStatus::Converted,
+            LeadStatus::Open
+        ]
+    );
+    assert_eq!(
+        l.converted_at,
+        [None, Some(wall("2026-11-10 00:00:00")), None]
+    );
     let campaigns: Vec<_> = l.campaign.iter().map(|s| text(&f, *s)).collect();
     assert_eq!(campaigns, [Some("Facebook".to_owned()), None, None]);
     assert_eq!(f.warnings.len(), 1, "{:?}", f.warnings);
@@ -239,25 +415,65 @@ fn roster_and_campaigns() {
         .roster
         .rows
         .iter()
-        .map(|r| (s(r.agent), r.name.map(s), r.team.map(s), r.aliases.iter().map(|a| s(*a)).collect::<Vec<_>>()))
+        .map(|r| {
+            (
+                s(r.agent),
+                r.name.map(s),
+                r.team.map(s),
+                r.aliases.iter().map(|a| s(*a)).collect::<Vec<_>>(),
+            )
+        })
         .collect();
     assert_eq!(
         rows,
         vec![
-            ("budi.s".into(), Some("Budi Santoso".into()), Some("Jakarta".into()), vec!["1001".to_owned(), "budi@x.id".to_owned()]),
-            ("siti.r".into(), Some("Siti Rahma".into()), Some("Bandung".into()), vec!["1002".to_owned(), "siti@x.id".to_owned()]),
+            (
+                "budi.s".into(),
+                Some("Budi Santoso".into()),
+                Some("Jakarta".into()),
+                vec!["1001".to_owned(), "budi@x.id".to_owned()]
+            ),
+            (
+                "siti.r".into(),
+                Some("Siti Rahma".into()),
+                Some("Bandung".into()),
+                vec!["1002".to_owned(), "siti@x.id".to_owned()]
+            ),
         ]
     );
 
-    let f = parse("campaigns.csv", include_bytes!("fixtures/ingest/campaigns.csv"));
+    let f = parse(
+        "campaigns.csv",
+        include_bytes!("fixtures/ingest/campaigns.csv"),
+    );
     assert_eq!((f.kind, f.rows, f.skipped), (FileKind::Campaigns, 2, 0));
-    let windows: Vec<_> = f.data.campaigns.rows.iter().map(|r| (f.data.strings.resolve(r.campaign).to_owned(), r.start.to_string(), r.end.to_string())).collect();
+    let windows: Vec<_> = f
+        .data
+        .campaigns
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                f.data.strings.resolve(r.campaign).to_owned(),
+                r.start.to_string(),
+                r.end.to_string(),
+            )
+        })
+        .collect();
     // Each column decides alone: `start` has no evidence (day first), `end` has 15 > 12.
     assert_eq!(
         windows,
         vec![
-            ("Promo Oktober".to_owned(), "2026-10-01".to_owned(), "2026-10-31".to_owned()),
-            ("Harbolnas".to_owned(), "2026-05-11".to_owned(), "2026-11-15".to_owned()),
+            (
+                "Promo Oktober".to_owned(),
+                "2026-10-01".to_owned(),
+                "2026-10-31".to_owned()
+            ),
+            (
+                "Harbolnas".to_owned(),
+                "2026-05-11".to_owned(),
+                "2026-11-15".to_owned()
+            ),
         ]
     );
 }
@@ -265,12 +481,51 @@ fn roster_and_campaigns() {
 #[test]
 fn asterisk_cdr_16_fields() {
     let f = parse("Master.csv", include_bytes!("fixtures/ingest/cdr16.csv"));
-    assert_eq!((f.kind, f.kind.reported(), f.rows, f.skipped), (FileKind::AsteriskCdr, "calls", 3, 0));
+    assert_eq!(
+        (f.kind, f.kind.reported(), f.rows, f.skipped),
+        (FileKind::AsteriskCdr, "calls", 3, 0)
+    );
     assert!(f.headers.is_empty());
     let want = vec![
-        call(Some("1"), "1001", wall("2026-11-03 09:00:00"), Outbound, Connected, Some(10.0), Some(240.0), None, Some("6281234567890"), None, None),
-        call(Some("2"), "1002", wall("2026-11-03 10:00:00"), Inbound, Abandoned, Some(20.0), Some(0.0), None, Some("6281298765432"), None, None),
-        call(Some("5"), "1003", wall("2026-11-03 13:00:00"), Outbound, Busy, None, Some(0.0), None, Some("6281211112222"), None, None),
+        call(
+            Some("1"),
+            "1001",
+            wall("2026-11-03 09:00:00"),
+            Outbound,
+            Connected,
+            Some(10.0),
+            Some(240.0),
+            None,
+            Some("6281234567890"),
+            None,
+            None,
+        ),
+        call(
+            Some("2"),
+            "1002",
+            wall("2026-11-03 10:00:00"),
+            Inbound,
+            Abandoned,
+            Some(20.0),
+            Some(0.0),
+            None,
+            Some("6281298765432"),
+            None,
+            None,
+        ),
+        call(
+            Some("5"),
+            "1003",
+            wall("2026-11-03 13:00:00"),
+            Outbound,
+            Busy,
+            None,
+            Some(0.0),
+            None,
+            Some("6281211112222"),
+            None,
+            None,
+        ),
     ];
     assert_eq!(calls(&f), want);
     assert_eq!(
@@ -287,8 +542,32 @@ fn asterisk_cdr_18_fields() {
     let f = parse("Master.csv", include_bytes!("fixtures/ingest/cdr18.csv"));
     assert_eq!((f.kind, f.rows, f.skipped), (FileKind::AsteriskCdr, 2, 0));
     let want = vec![
-        call(Some("1762221600.1"), "1001", wall("2026-11-04 09:00:00"), Outbound, Connected, Some(5.0), Some(60.0), None, Some("6281234567890"), None, None),
-        call(Some("1762222200.2"), "1004", wall("2026-11-04 09:10:00"), Inbound, Abandoned, Some(15.0), Some(0.0), None, Some("62812000"), None, None),
+        call(
+            Some("1762221600.1"),
+            "1001",
+            wall("2026-11-04 09:00:00"),
+            Outbound,
+            Connected,
+            Some(5.0),
+            Some(60.0),
+            None,
+            Some("6281234567890"),
+            None,
+            None,
+        ),
+        call(
+            Some("1762222200.2"),
+            "1004",
+            wall("2026-11-04 09:10:00"),
+            Inbound,
+            Abandoned,
+            Some(15.0),
+            Some(0.0),
+            None,
+            Some("62812000"),
+            None,
+            None,
+        ),
     ];
     assert_eq!(calls(&f), want);
 }
@@ -298,22 +577,98 @@ fn asterisk_cdr_21_fields_groups_legs() {
     let f = parse("Master.csv", include_bytes!("fixtures/ingest/cdr21.csv"));
     assert_eq!((f.kind, f.rows, f.skipped), (FileKind::AsteriskCdr, 5, 0));
     let want = vec![
-        call(Some("A.1"), "1001", wall("2026-11-03 09:00:00"), Inbound, Connected, Some(10.0), Some(290.0), None, Some("6281211110000"), None, None),
-        call(Some("B.1"), UN, wall("2026-11-03 10:00:00"), Inbound, Abandoned, Some(45.0), Some(45.0), None, Some("6281233334444"), None, None),
-        call(Some("C.1"), "1003", wall("2026-11-03 11:00:00"), Outbound, NoAnswer, None, Some(0.0), None, Some("6281255556666"), None, None),
+        call(
+            Some("A.1"),
+            "1001",
+            wall("2026-11-03 09:00:00"),
+            Inbound,
+            Connected,
+            Some(10.0),
+            Some(290.0),
+            None,
+            Some("6281211110000"),
+            None,
+            None,
+        ),
+        call(
+            Some("B.1"),
+            UN,
+            wall("2026-11-03 10:00:00"),
+            Inbound,
+            Abandoned,
+            Some(45.0),
+            Some(45.0),
+            None,
+            Some("6281233334444"),
+            None,
+            None,
+        ),
+        call(
+            Some("C.1"),
+            "1003",
+            wall("2026-11-03 11:00:00"),
+            Outbound,
+            NoAnswer,
+            None,
+            Some(0.0),
+            None,
+            Some("6281255556666"),
+            None,
+            None,
+        ),
     ];
     assert_eq!(calls(&f), want);
-    assert!(f.warnings[0].contains("2 CDR leg(s) skipped because lastapp"), "{:?}", f.warnings);
-    assert!(f.warnings[1].contains("1 internal call leg(s)"), "{:?}", f.warnings);
+    assert!(
+        f.warnings[0].contains("2 CDR leg(s) skipped because lastapp"),
+        "{:?}",
+        f.warnings
+    );
+    assert!(
+        f.warnings[1].contains("1 internal call leg(s)"),
+        "{:?}",
+        f.warnings
+    );
 }
 
 #[test]
 fn headed_cdr_export_with_nulls_and_loose_quotes() {
-    let f = parse("cdr_export.csv", include_bytes!("fixtures/ingest/cdr_export.csv"));
-    assert_eq!((f.kind, f.rows, f.skipped), (FileKind::AsteriskCdr, 2, 0), "{:?}", f.errors);
+    let f = parse(
+        "cdr_export.csv",
+        include_bytes!("fixtures/ingest/cdr_export.csv"),
+    );
+    assert_eq!(
+        (f.kind, f.rows, f.skipped),
+        (FileKind::AsteriskCdr, 2, 0),
+        "{:?}",
+        f.errors
+    );
     let want = vec![
-        call(Some("1762308000.1"), "1001", wall("2026-11-05 09:00:00"), Outbound, Connected, Some(10.0), Some(60.0), None, Some("6281234567890"), None, None),
-        call(Some("1762308300.2"), "1002", wall("2026-11-05 09:05:00"), Inbound, Abandoned, None, None, None, Some("6281277778888"), None, None),
+        call(
+            Some("1762308000.1"),
+            "1001",
+            wall("2026-11-05 09:00:00"),
+            Outbound,
+            Connected,
+            Some(10.0),
+            Some(60.0),
+            None,
+            Some("6281234567890"),
+            None,
+            None,
+        ),
+        call(
+            Some("1762308300.2"),
+            "1002",
+            wall("2026-11-05 09:05:00"),
+            Inbound,
+            Abandoned,
+            None,
+            None,
+            None,
+            Some("6281277778888"),
+            None,
+            None,
+        ),
     ];
     assert_eq!(calls(&f), want);
     assert_eq!(f.samples[0][1], "Budi\" <1001>\"");
@@ -322,19 +677,104 @@ fn headed_cdr_export_with_nulls_and_loose_quotes() {
 #[test]
 fn queue_log_every_event() {
     let f = parse("queue_log", include_bytes!("fixtures/ingest/queue_log"));
-    assert_eq!((f.kind, f.kind.reported(), f.rows, f.skipped, f.delimiter), (FileKind::QueueLog, "calls", 7, 1, b'|'));
+    assert_eq!(
+        (f.kind, f.kind.reported(), f.rows, f.skipped, f.delimiter),
+        (FileKind::QueueLog, "calls", 7, 1, b'|')
+    );
     assert_eq!(error_lines(&f), vec![22]);
-    let q = |id: &str, agent: &str, at: i64, status, wait: f64, talk: Option<f64>, phone: &str, queue: &str| {
-        call(Some(id), agent, epoch(at), Inbound, status, Some(wait), talk, None, Some(phone), Some(queue), None)
+    let q = |id: &str,
+             agent: &str,
+             at: i64,
+             status,
+             wait: f64,
+             talk: Option<f64>,
+             phone: &str,
+             queue: &str| {
+        call(
+            Some(id),
+            agent,
+            epoch(at),
+            Inbound,
+            status,
+            Some(wait),
+            talk,
+            None,
+            Some(phone),
+            Some(queue),
+            None,
+        )
     };
     let want = vec![
-        q("1762300100.1", "1001", 1_762_300_100, Connected, 12.0, Some(288.0), "6281211112222", "support"),
-        q("1762300200.1", UN, 1_762_300_200, Abandoned, 45.0, None, "6281233334444", "support"),
-        q("1762300300.1", UN, 1_762_300_300, Abandoned, 60.0, None, "6281255556666", "sales"),
-        q("1762300500.1", UN, 1_762_300_500, Abandoned, 10.0, None, "6281277778888", "sales"),
-        q("1762300600.1", UN, 1_762_300_600, Abandoned, 3.0, None, "6281299990000", "sales"),
-        q("1762300700.1", "1003", 1_762_300_700, Connected, 10.0, Some(90.0), "6281200001111", "support"),
-        q("1762300950.1", UN, 1_762_300_950, Abandoned, 50.0, None, "6281244445555", "support"),
+        q(
+            "1762300100.1",
+            "1001",
+            1_762_300_100,
+            Connected,
+            12.0,
+            Some(288.0),
+            "6281211112222",
+            "support",
+        ),
+        q(
+            "1762300200.1",
+            UN,
+            1_762_300_200,
+            Abandoned,
+            45.0,
+            None,
+            "6281233334444",
+            "support",
+        ),
+        q(
+            "1762300300.1",
+            UN,
+            1_762_300_300,
+            Abandoned,
+            60.0,
+            None,
+            "6281255556666",
+            "sales",
+        ),
+        q(
+            "1762300500.1",
+            UN,
+            1_762_300_500,
+            Abandoned,
+            10.0,
+            None,
+            "6281277778888",
+            "sales",
+        ),
+        q(
+            "1762300600.1",
+            UN,
+            1_762_300_600,
+            Abandoned,
+            3.0,
+            None,
+            "6281299990000",
+            "sales",
+        ),
+        q(
+            "1762300700.1",
+            "1003",
+            1_762_300_700,
+            Connected,
+            10.0,
+            Some(90.0),
+            "6281200001111",
+            "support",
+        ),
+        q(
+            "1762300950.1",
+            UN,
+            1_762_300_950,
+            Abandoned,
+            50.0,
+            None,
+            "6281244445555",
+            "support",
+        ),
     ];
     assert_eq!(calls(&f), want);
 }
@@ -342,20 +782,43 @@ fn queue_log_every_event() {
 #[test]
 fn utf16_files_are_transcoded() {
     for (name, bytes) in [
-        ("le.tsv", &include_bytes!("fixtures/ingest/calls_utf16le.tsv")[..]),
-        ("be.tsv", &include_bytes!("fixtures/ingest/calls_utf16be.tsv")[..]),
+        (
+            "le.tsv",
+            &include_bytes!("fixtures/ingest/calls_utf16le.tsv")[..],
+        ),
+        (
+            "be.tsv",
+            &include_bytes!("fixtures/ingest/calls_utf16be.tsv")[..],
+        ),
     ] {
         let f = parse(name, bytes);
-        assert_eq!((f.kind, f.rows, f.skipped, f.delimiter), (FileKind::Calls, 2, 0, b'\t'), "{name}");
-        let agents: Vec<_> = calls(&f).into_iter().map(|c| (c.agent, c.status, c.talk)).collect();
-        assert_eq!(agents, vec![("Dédé".to_owned(), Connected, Some(60.0)), ("𝒜gus".to_owned(), Busy, Some(0.0))], "{name}");
+        assert_eq!(
+            (f.kind, f.rows, f.skipped, f.delimiter),
+            (FileKind::Calls, 2, 0, b'\t'),
+            "{name}"
+        );
+        let agents: Vec<_> = calls(&f)
+            .into_iter()
+            .map(|c| (c.agent, c.status, c.talk))
+            .collect();
+        assert_eq!(
+            agents,
+            vec![
+                ("Dédé".to_owned(), Connected, Some(60.0)),
+                ("𝒜gus".to_owned(), Busy, Some(0.0))
+            ],
+            "{name}"
+        );
         assert!(f.warnings.is_empty(), "{:?}", f.warnings);
     }
 }
 
 #[test]
 fn broken_rows_are_reported_by_line() {
-    let f = parse("calls_broken.csv", include_bytes!("fixtures/ingest/calls_broken.csv"));
+    let f = parse(
+        "calls_broken.csv",
+        include_bytes!("fixtures/ingest/calls_broken.csv"),
+    );
     assert_eq!((f.kind, f.rows, f.skipped), (FileKind::Calls, 4, 4));
     let errors: Vec<String> = f.errors.iter().map(ToString::to_string).collect();
     assert_eq!(
@@ -367,19 +830,44 @@ fn broken_rows_are_reported_by_line() {
             "line 9: expected 5 fields, found 6",
         ]
     );
-    let rows: Vec<_> = calls(&f).into_iter().map(|c| (c.agent, c.started, c.status, c.talk)).collect();
+    let rows: Vec<_> = calls(&f)
+        .into_iter()
+        .map(|c| (c.agent, c.started, c.status, c.talk))
+        .collect();
     assert_eq!(
         rows,
         vec![
-            ("budi.s".to_owned(), wall("2026-11-03 09:00:00"), Connected, Some(120.0)),
-            ("siti.r".to_owned(), wall("2026-11-03 09:05:00"), Connected, None),
-            ("budi.s".to_owned(), wall("2026-11-03 09:40:00"), NoAnswer, Some(0.0)),
-            ("budi.s".to_owned(), wall("2026-11-03 09:50:00"), Connected, Some(30.0)),
+            (
+                "budi.s".to_owned(),
+                wall("2026-11-03 09:00:00"),
+                Connected,
+                Some(120.0)
+            ),
+            (
+                "siti.r".to_owned(),
+                wall("2026-11-03 09:05:00"),
+                Connected,
+                None
+            ),
+            (
+                "budi.s".to_owned(),
+                wall("2026-11-03 09:40:00"),
+                NoAnswer,
+                Some(0.0)
+            ),
+            (
+                "budi.s".to_owned(),
+                wall("2026-11-03 09:50:00"),
+                Connected,
+                Some(30.0)
+            ),
         ]
     );
     assert_eq!(
         f.warnings,
-        [r#"calls_broken.csv: 1 talk_seconds cell(s) could not be read as a duration and were left empty (first at line 4: "abc")"#]
+        [
+            r#"calls_broken.csv: 1 talk_seconds cell(s) could not be read as a duration and were left empty (first at line 4: "abc")"#
+        ]
     );
     assert_eq!(f.samples[0][4], "multi\nline note");
     assert_eq!(f.samples[3][4], "bad date");
@@ -389,7 +877,10 @@ fn broken_rows_are_reported_by_line() {
 fn invalid_utf8_is_replaced_with_a_warning() {
     let f = parse("x.csv", b"agent,started_at\nBud\xffi,2026-11-03 09:00\n");
     assert_eq!(f.rows, 1);
-    assert_eq!(f.data.strings.resolve(f.data.calls.agent[0]), "Bud\u{fffd}i");
+    assert_eq!(
+        f.data.strings.resolve(f.data.calls.agent[0]),
+        "Bud\u{fffd}i"
+    );
     assert_eq!(f.warnings.len(), 1);
     assert!(f.warnings[0].starts_with("x.csv: 1 row(s) held bytes that are not UTF-8"));
 }
@@ -397,19 +888,62 @@ fn invalid_utf8_is_replaced_with_a_warning() {
 #[test]
 fn file_errors() {
     let opts = ParseOptions::default();
-    let forced = |kind| ParseOptions { kind: Some(kind), ..ParseOptions::default() };
+    let forced = |kind| ParseOptions {
+        kind: Some(kind),
+        ..ParseOptions::default()
+    };
     let cases: [(&[u8], ParseOptions, FileError); 5] = [
-        (b"", opts.clone(), FileError::Empty { name: "f.csv".into() }),
-        (b"\n\n ,, \n", opts.clone(), FileError::Empty { name: "f.csv".into() }),
-        (b"foo,bar\n1,2\n", opts.clone(), FileError::UnknownKind { name: "f.csv".into(), headers: vec!["foo".into(), "bar".into()] }),
-        (b"agent,amount\na,1\n", forced(FileKind::Calls), FileError::MissingFields { name: "f.csv".into(), kind: FileKind::Calls, fields: vec!["started_at"] }),
-        (b"agent,date\na,2026-11-01\n", forced(FileKind::Leads), FileError::MissingFields { name: "f.csv".into(), kind: FileKind::Leads, fields: vec!["lead_id or phone"] }),
+        (
+            b"",
+            opts.clone(),
+            FileError::Empty {
+                name: "f.csv".into(),
+            },
+        ),
+        (
+            b"\n\n ,, \n",
+            opts.clone(),
+            FileError::Empty {
+                name: "f.csv".into(),
+            },
+        ),
+        (
+            b"foo,bar\n1,2\n",
+            opts.clone(),
+            FileError::UnknownKind {
+                name: "f.csv".into(),
+                headers: vec!["foo".into(), "bar".into()],
+            },
+        ),
+        (
+            b"agent,amount\na,1\n",
+            forced(FileKind::Calls),
+            FileError::MissingFields {
+                name: "f.csv".into(),
+                kind: FileKind::Calls,
+                fields: vec!["started_at"],
+            },
+        ),
+        (
+            b"agent,date\na,2026-11-01\n",
+            forced(FileKind::Leads),
+            FileError::MissingFields {
+                name: "f.csv".into(),
+                kind: FileKind::Leads,
+                fields: vec!["lead_id or phone"],
+            },
+        ),
     ];
     for (bytes, options, want) in cases {
         assert_eq!(parse_bytes("f.csv", bytes, &options).err(), Some(want));
     }
-    let e = parse_bytes("f.csv", b"agent,amount\na,1\n", &forced(FileKind::Calls)).err().map(|e| e.to_string());
-    assert_eq!(e.as_deref(), Some("f.csv: read as calls, but no column for the required field(s): started_at"));
+    let e = parse_bytes("f.csv", b"agent,amount\na,1\n", &forced(FileKind::Calls))
+        .err()
+        .map(|e| e.to_string());
+    assert_eq!(
+        e.as_deref(),
+        Some("f.csv: read as calls, but no column for the required field(s): started_at")
+    );
 }
 
 #[test]
@@ -420,8 +954,14 @@ fn kind_detection_and_overrides() {
         ("agent,date,amount\na,2026-11-01,5\n", FileKind::Deals),
         ("id,date\nx,2026-11-01\n", FileKind::Leads),
         ("agent,team\na,t\n", FileKind::Roster),
-        ("name,start,end\np,2026-11-01,2026-11-02\n", FileKind::Campaigns),
-        ("1762300000|NONE|NONE|NONE|QUEUESTART|\n", FileKind::QueueLog),
+        (
+            "name,start,end\np,2026-11-01,2026-11-02\n",
+            FileKind::Campaigns,
+        ),
+        (
+            "1762300000|NONE|NONE|NONE|QUEUESTART|\n",
+            FileKind::QueueLog,
+        ),
     ];
     for (input, kind) in cases {
         let f = parse("f.csv", input.as_bytes());
@@ -431,8 +971,23 @@ fn kind_detection_and_overrides() {
     let mut mapping = telesales_kpi::domain::ingest::ColumnMapping::for_kind(FileKind::Calls);
     mapping.set("agent", Some(1));
     mapping.set("started_at", Some(0));
-    let options = ParseOptions { mapping: Some(mapping), day_first: Some(false), ..ParseOptions::default() };
+    let options = ParseOptions {
+        mapping: Some(mapping),
+        day_first: Some(false),
+        ..ParseOptions::default()
+    };
     let f = parse_bytes("f.csv", b"when,who\n03/11/2026,x\n", &options).expect("mapped");
     assert_eq!((f.kind, f.rows, f.day_first), (FileKind::Calls, 1, false));
     assert_eq!(f.data.calls.started_at, [wall("2026-03-11 00:00:00")]);
+}
+
+#[test]
+fn queue_log_huge_epochs_are_malformed_lines() {
+    // Found by the fuzzer: an epoch beyond any date overflowed.
+    let input = b"1762300000|NONE|NONE|NONE|QUEUESTART|\n176230010062300100.1|x|q|NONE|ENTERQUEUE||0812|1\n";
+    let f = parse("queue_log", input);
+    assert_eq!(
+        (f.kind, f.rows, f.skipped, error_lines(&f)),
+        (FileKind::QueueLog, 0, 1, vec![2])
+    );
 }

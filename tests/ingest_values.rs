@@ -14,24 +14,84 @@ fn wall(y: i32, mo: u32, d: u32, h: i64, mi: i64, s: i64) -> i64 {
     Day::from_ymd(y, mo, d).expect("valid test date").start() + ((h * 60 + mi) * 60 + s) * 1000
 }
 
+/// text, dot-decimal reading, comma-decimal reading, evidence (strength, decimal comma)
+type MoneyCase = (
+    &'static str,
+    Option<f64>,
+    Option<f64>,
+    Option<(Strength, bool)>,
+);
+
+/// text, reading day-first, reading month-first, evidence
+type StampCase = (&'static str, Option<i64>, Option<i64>, Option<DateOrder>);
+
 #[test]
 fn money() {
-    // text, dot-decimal reading, comma-decimal reading, evidence (strength, decimal comma)
-    let cases: [(&str, Option<f64>, Option<f64>, Option<(Strength, bool)>); 22] = [
+    let cases: [MoneyCase; 22] = [
         ("850000", Some(850_000.0), Some(850_000.0), None),
-        ("850000.50", Some(850_000.5), None, Some((Strength::Pattern, false))),
-        ("Rp850.000", Some(850.0), Some(850_000.0), Some((Strength::SingleGroup, true))),
-        ("Rp 1.250.000,00", None, Some(1_250_000.0), Some((Strength::BothSeparators, true))),
-        ("IDR 850,000", Some(850_000.0), Some(850.0), Some((Strength::SingleGroup, false))),
-        ("1,250,000.00", Some(1_250_000.0), None, Some((Strength::BothSeparators, false))),
-        ("1.250.000", None, Some(1_250_000.0), Some((Strength::Pattern, true))),
-        ("850.50", Some(850.5), None, Some((Strength::Pattern, false))),
+        (
+            "850000.50",
+            Some(850_000.5),
+            None,
+            Some((Strength::Pattern, false)),
+        ),
+        (
+            "Rp850.000",
+            Some(850.0),
+            Some(850_000.0),
+            Some((Strength::SingleGroup, true)),
+        ),
+        (
+            "Rp 1.250.000,00",
+            None,
+            Some(1_250_000.0),
+            Some((Strength::BothSeparators, true)),
+        ),
+        (
+            "IDR 850,000",
+            Some(850_000.0),
+            Some(850.0),
+            Some((Strength::SingleGroup, false)),
+        ),
+        (
+            "1,250,000.00",
+            Some(1_250_000.0),
+            None,
+            Some((Strength::BothSeparators, false)),
+        ),
+        (
+            "1.250.000",
+            None,
+            Some(1_250_000.0),
+            Some((Strength::Pattern, true)),
+        ),
+        (
+            "850.50",
+            Some(850.5),
+            None,
+            Some((Strength::Pattern, false)),
+        ),
         ("850,5", None, Some(850.5), Some((Strength::Pattern, true))),
         ("(500)", Some(-500.0), Some(-500.0), None),
         ("-500", Some(-500.0), Some(-500.0), None),
-        ("Rp -1.500", Some(-1.5), Some(-1500.0), Some((Strength::SingleGroup, true))),
-        ("-Rp 2.000.000", None, Some(-2_000_000.0), Some((Strength::Pattern, true))),
-        ("$300.50", Some(300.5), None, Some((Strength::Pattern, false))),
+        (
+            "Rp -1.500",
+            Some(-1.5),
+            Some(-1500.0),
+            Some((Strength::SingleGroup, true)),
+        ),
+        (
+            "-Rp 2.000.000",
+            None,
+            Some(-2_000_000.0),
+            Some((Strength::Pattern, true)),
+        ),
+        (
+            "$300.50",
+            Some(300.5),
+            None,
+            Some((Strength::Pattern, false)),
+        ),
         ("300 USD", Some(300.0), Some(300.0), None),
         ("€12,5", None, Some(12.5), Some((Strength::Pattern, true))),
         ("0.500", Some(0.5), None, Some((Strength::Pattern, false))),
@@ -46,7 +106,9 @@ fn money() {
         let got_values = got.map(|c| (c.dot, c.comma));
         let want_values = (dot.is_some() || comma.is_some()).then_some((dot, comma));
         assert_eq!(got_values, want_values, "{text}");
-        let got_evidence = got.and_then(|c| c.evidence).map(|e| (e.strength, e.decimal_comma));
+        let got_evidence = got
+            .and_then(|c| c.evidence)
+            .map(|e| (e.strength, e.decimal_comma));
         if got.is_some() {
             assert_eq!(got_evidence, evidence, "{text}");
         }
@@ -56,24 +118,103 @@ fn money() {
 #[test]
 fn timestamps() {
     let fixed = |y, mo, d, h, mi, s| Some(wall(y, mo, d, h, mi, s));
-    // text, reading day-first, reading month-first, evidence
-    let cases: [(&str, Option<i64>, Option<i64>, Option<DateOrder>); 20] = [
-        ("2026-11-03T09:15:00", fixed(2026, 11, 3, 9, 15, 0), fixed(2026, 11, 3, 9, 15, 0), None),
-        ("2026-11-03 09:15", fixed(2026, 11, 3, 9, 15, 0), fixed(2026, 11, 3, 9, 15, 0), None),
-        ("2026-11-03 09:15:07.250", Some(wall(2026, 11, 3, 9, 15, 7) + 250), Some(wall(2026, 11, 3, 9, 15, 7) + 250), None),
-        ("2026/11/03", fixed(2026, 11, 3, 0, 0, 0), fixed(2026, 11, 3, 0, 0, 0), None),
-        ("2026-11-03", fixed(2026, 11, 3, 0, 0, 0), fixed(2026, 11, 3, 0, 0, 0), None),
-        ("03/11/2026 09:15", fixed(2026, 11, 3, 9, 15, 0), fixed(2026, 3, 11, 9, 15, 0), None),
-        ("03/11/2026 09:15:30", fixed(2026, 11, 3, 9, 15, 30), fixed(2026, 3, 11, 9, 15, 30), None),
-        ("25/11/2026", fixed(2026, 11, 25, 0, 0, 0), None, Some(DateOrder::DayFirst)),
-        ("11/25/2026 8:05", None, fixed(2026, 11, 25, 8, 5, 0), Some(DateOrder::MonthFirst)),
-        ("03-11-2026", fixed(2026, 11, 3, 0, 0, 0), fixed(2026, 3, 11, 0, 0, 0), None),
-        ("2026-11-03T02:15:00Z", fixed(2026, 11, 3, 9, 15, 0), fixed(2026, 11, 3, 9, 15, 0), None),
-        ("2026-11-03T09:15:00+07:00", fixed(2026, 11, 3, 9, 15, 0), fixed(2026, 11, 3, 9, 15, 0), None),
-        ("2026-11-03 04:15:00+02:00", fixed(2026, 11, 3, 9, 15, 0), fixed(2026, 11, 3, 9, 15, 0), None),
-        ("2026-11-02T20:15:00-0600", fixed(2026, 11, 3, 9, 15, 0), fixed(2026, 11, 3, 9, 15, 0), None),
-        ("1793664000", fixed(2026, 11, 3, 7, 0, 0), fixed(2026, 11, 3, 7, 0, 0), None),
-        ("1793664000500", Some(wall(2026, 11, 3, 7, 0, 0) + 500), Some(wall(2026, 11, 3, 7, 0, 0) + 500), None),
+    let cases: [StampCase; 20] = [
+        (
+            "2026-11-03T09:15:00",
+            fixed(2026, 11, 3, 9, 15, 0),
+            fixed(2026, 11, 3, 9, 15, 0),
+            None,
+        ),
+        (
+            "2026-11-03 09:15",
+            fixed(2026, 11, 3, 9, 15, 0),
+            fixed(2026, 11, 3, 9, 15, 0),
+            None,
+        ),
+        (
+            "2026-11-03 09:15:07.250",
+            Some(wall(2026, 11, 3, 9, 15, 7) + 250),
+            Some(wall(2026, 11, 3, 9, 15, 7) + 250),
+            None,
+        ),
+        (
+            "2026/11/03",
+            fixed(2026, 11, 3, 0, 0, 0),
+            fixed(2026, 11, 3, 0, 0, 0),
+            None,
+        ),
+        (
+            "2026-11-03",
+            fixed(2026, 11, 3, 0, 0, 0),
+            fixed(2026, 11, 3, 0, 0, 0),
+            None,
+        ),
+        (
+            "03/11/2026 09:15",
+            fixed(2026, 11, 3, 9, 15, 0),
+            fixed(2026, 3, 11, 9, 15, 0),
+            None,
+        ),
+        (
+            "03/11/2026 09:15:30",
+            fixed(2026, 11, 3, 9, 15, 30),
+            fixed(2026, 3, 11, 9, 15, 30),
+            None,
+        ),
+        (
+            "25/11/2026",
+            fixed(2026, 11, 25, 0, 0, 0),
+            None,
+            Some(DateOrder::DayFirst),
+        ),
+        (
+            "11/25/2026 8:05",
+            None,
+            fixed(2026, 11, 25, 8, 5, 0),
+            Some(DateOrder::MonthFirst),
+        ),
+        (
+            "03-11-2026",
+            fixed(2026, 11, 3, 0, 0, 0),
+            fixed(2026, 3, 11, 0, 0, 0),
+            None,
+        ),
+        (
+            "2026-11-03T02:15:00Z",
+            fixed(2026, 11, 3, 9, 15, 0),
+            fixed(2026, 11, 3, 9, 15, 0),
+            None,
+        ),
+        (
+            "2026-11-03T09:15:00+07:00",
+            fixed(2026, 11, 3, 9, 15, 0),
+            fixed(2026, 11, 3, 9, 15, 0),
+            None,
+        ),
+        (
+            "2026-11-03 04:15:00+02:00",
+            fixed(2026, 11, 3, 9, 15, 0),
+            fixed(2026, 11, 3, 9, 15, 0),
+            None,
+        ),
+        (
+            "2026-11-02T20:15:00-0600",
+            fixed(2026, 11, 3, 9, 15, 0),
+            fixed(2026, 11, 3, 9, 15, 0),
+            None,
+        ),
+        (
+            "1793664000",
+            fixed(2026, 11, 3, 7, 0, 0),
+            fixed(2026, 11, 3, 7, 0, 0),
+            None,
+        ),
+        (
+            "1793664000500",
+            Some(wall(2026, 11, 3, 7, 0, 0) + 500),
+            Some(wall(2026, 11, 3, 7, 0, 0) + 500),
+            None,
+        ),
         ("2026-02-30", None, None, None),
         ("2026-11-03 25:00", None, None, None),
         ("31/31/2026", None, None, None),
@@ -81,9 +222,21 @@ fn timestamps() {
     ];
     for (text, day_first, month_first, evidence) in cases {
         let stamp = parse_timestamp(text, 420);
-        assert_eq!(stamp.and_then(|s| s.resolve(DateOrder::DayFirst)), day_first, "{text} day first");
-        assert_eq!(stamp.and_then(|s| s.resolve(DateOrder::MonthFirst)), month_first, "{text} month first");
-        assert_eq!(stamp.and_then(|s| s.evidence()), evidence, "{text} evidence");
+        assert_eq!(
+            stamp.and_then(|s| s.resolve(DateOrder::DayFirst)),
+            day_first,
+            "{text} day first"
+        );
+        assert_eq!(
+            stamp.and_then(|s| s.resolve(DateOrder::MonthFirst)),
+            month_first,
+            "{text} month first"
+        );
+        assert_eq!(
+            stamp.and_then(|s| s.evidence()),
+            evidence,
+            "{text} evidence"
+        );
     }
 }
 

@@ -1,12 +1,12 @@
 //! A deterministic synthetic data generator: demo data for the page, inputs
-//! for benchmarks and tests. Pure and seeded (a SplitMix64 sequence), so the
+//! for benchmarks and tests. Pure and seeded (a `SplitMix64` sequence), so the
 //! same seed always gives the same bytes.
 
 use std::fmt::Write as _;
 
 use crate::domain::model::time::{Day, DAY_MS};
 
-/// A SplitMix64 pseudo-random sequence.
+/// A `SplitMix64` pseudo-random sequence.
 #[derive(Clone, Debug)]
 struct Rng(u64);
 
@@ -49,8 +49,11 @@ const AGENTS: [(&str, &str, &str, &str); 7] = [
     ("putri.a", "Putri Anggraini", "Surabaya", "1007"),
 ];
 
+/// A civil date (year, month, day).
+type Ymd = (i32, u32, u32);
+
 /// Demo campaigns: (name, first day, last day).
-const CAMPAIGNS: [(&str, (i32, u32, u32), (i32, u32, u32)); 3] = [
+const CAMPAIGNS: [(&str, Ymd, Ymd); 3] = [
     ("Promo Oktober", (2026, 10, 1), (2026, 10, 31)),
     ("Harbolnas 11.11", (2026, 11, 5), (2026, 11, 15)),
     ("Akhir Tahun", (2026, 11, 20), (2026, 11, 30)),
@@ -76,7 +79,12 @@ fn day_of((y, m, d): (i32, u32, u32)) -> Day {
 fn iso(ts: i64) -> String {
     let day = Day::of(ts);
     let secs = (ts - day.start()) / 1000;
-    format!("{day} {:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+    format!(
+        "{day} {:02}:{:02}:{:02}",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
 }
 
 /// A working-hours time (08:00–17:00) on a weekday among `days` days from `from`.
@@ -128,7 +136,10 @@ pub fn demo_files(seed: u64) -> Vec<(String, Vec<u8>)> {
     let days = 61;
     let mut roster = String::from("agent,name,team,aliases\n");
     for (login, name, team, ext) in AGENTS {
-        let _ = writeln!(roster, "{login},{name},{team},\"{ext}|{login}@contoh.co.id\"");
+        let _ = writeln!(
+            roster,
+            "{login},{name},{team},\"{ext}|{login}@contoh.co.id\""
+        );
     }
     let mut campaigns = String::from("campaign,start,end\n");
     for (name, s, e) in CAMPAIGNS {
@@ -144,15 +155,22 @@ pub fn demo_files(seed: u64) -> Vec<(String, Vec<u8>)> {
         let created = work_time(&mut rng, start, days);
         let agent = rng.pick(&AGENTS).0;
         let contact = created + (60 + rng.below(4 * 3600) as i64) * 1000;
-        let first = if rng.chance(0.6) { iso(contact) } else { String::new() };
+        let first = if rng.chance(0.6) {
+            iso(contact)
+        } else {
+            String::new()
+        };
         let (status, converted) = if rng.chance(0.18) {
-            ("converted", iso(created + rng.below(10) as i64 * DAY_MS + 3_600_000))
+            (
+                "converted",
+                iso(created + rng.below(10) as i64 * DAY_MS + 3_600_000),
+            )
         } else if rng.chance(0.3) {
             ("qualified", String::new())
         } else {
             ("open", String::new())
         };
-        let qualified = if status == "open" { 0 } else { 1 };
+        let qualified = u8::from(status != "open");
         let _ = writeln!(
             leads,
             "L{i:05},{},{},{agent},{},{first},{qualified},{status},{converted}",
@@ -169,16 +187,35 @@ pub fn demo_files(seed: u64) -> Vec<(String, Vec<u8>)> {
     for i in 0..4200u64 {
         let lead = rng.below(lead_count);
         let (created, owner) = lead_info[lead as usize];
-        let agent = if rng.chance(0.8) { owner } else { rng.pick(&AGENTS).0 };
+        let agent = if rng.chance(0.8) {
+            owner
+        } else {
+            rng.pick(&AGENTS).0
+        };
         let ts = created.max(work_time(&mut rng, start, days)) + rng.below(3600) as i64 * 1000;
         let inbound = rng.chance(0.12);
         let (direction, status) = if inbound {
-            ("inbound", if rng.chance(0.06) { "abandoned" } else { "connected" })
+            (
+                "inbound",
+                if rng.chance(0.06) {
+                    "abandoned"
+                } else {
+                    "connected"
+                },
+            )
         } else {
             ("outbound", weighted(&mut rng, &STATUSES))
         };
-        let talk = if status == "connected" { 120 + rng.below(420) } else { 0 };
-        let wait = if inbound { 5 + rng.below(90) } else { 8 + rng.below(25) };
+        let talk = if status == "connected" {
+            120 + rng.below(420)
+        } else {
+            0
+        };
+        let wait = if inbound {
+            5 + rng.below(90)
+        } else {
+            8 + rng.below(25)
+        };
         let callback = u8::from(status == "connected" && rng.chance(0.2));
         let _ = writeln!(
             calls,
@@ -196,11 +233,17 @@ pub fn demo_files(seed: u64) -> Vec<(String, Vec<u8>)> {
         let lead = rng.below(lead_count);
         let (created_lead, agent) = lead_info[lead as usize];
         let created = created_lead + rng.below(3 * DAY_MS as u64) as i64;
-        let closed = created + rng.below(12 * DAY_MS as u64) as i64;
+        let last = start.plus(days as i32).start() - 1000;
+        let created = created.min(last);
+        let closed = (created + rng.below(12 * DAY_MS as u64) as i64).min(last);
         let stage = weighted(&mut rng, &[("won", 40), ("lost", 45), ("open", 15)]);
         let amount = (350 + rng.below(1300)) * 1000;
         let cost = amount * (60 + rng.below(25)) / 100;
-        let closed_text = if stage == "open" { String::new() } else { iso(closed) };
+        let closed_text = if stage == "open" {
+            String::new()
+        } else {
+            iso(closed)
+        };
         let upsell = u8::from(rng.chance(0.27));
         let customer = if rng.chance(0.55) { "new" } else { "existing" };
         let _ = writeln!(
@@ -228,14 +271,22 @@ pub fn canonical_calls_csv(rows: usize, seed: u64) -> Vec<u8> {
     for i in 0..rows {
         let ts = work_time(&mut rng, start, 61);
         let status = weighted(&mut rng, &STATUSES);
-        let talk = if status == "connected" { 60 + rng.below(500) } else { 0 };
+        let talk = if status == "connected" {
+            60 + rng.below(500)
+        } else {
+            0
+        };
         let lead = rng.below(50_000);
         let _ = writeln!(
             out,
             "C{i:07},{},{},{},{status},{},{talk},L{lead:05},{},{},{}",
             rng.pick(&AGENTS).0,
             iso(ts),
-            if rng.chance(0.1) { "inbound" } else { "outbound" },
+            if rng.chance(0.1) {
+                "inbound"
+            } else {
+                "outbound"
+            },
             rng.below(40),
             phone_of(lead),
             campaign_at(ts),
@@ -251,7 +302,13 @@ pub fn messy_calls_csv(rows: usize, seed: u64) -> Vec<u8> {
     let mut rng = Rng(seed);
     let mut out = String::with_capacity(rows * 110 + 128);
     out.push_str("ID Panggilan;Nama Agen;Tanggal;Arah;Hasil;Waktu Tunggu;Durasi Bicara;ID Pelanggan;No Telepon;Kampanye\r\n");
-    let words = [("Tersambung", 62), ("Tidak Dijawab", 22), ("Sibuk", 7), ("Gagal", 6), ("Voicemail", 3)];
+    let words = [
+        ("Tersambung", 62),
+        ("Tidak Dijawab", 22),
+        ("Sibuk", 7),
+        ("Gagal", 6),
+        ("Voicemail", 3),
+    ];
     let start = first_day();
     for i in 0..rows {
         let ts = work_time(&mut rng, start, 61);
@@ -259,7 +316,11 @@ pub fn messy_calls_csv(rows: usize, seed: u64) -> Vec<u8> {
         let (y, m, d) = day.ymd();
         let secs = (ts - day.start()) / 1000;
         let status = weighted(&mut rng, &words);
-        let talk = if status == "Tersambung" { 60 + rng.below(500) } else { 0 };
+        let talk = if status == "Tersambung" {
+            60 + rng.below(500)
+        } else {
+            0
+        };
         let lead = rng.below(50_000);
         let agent = rng.pick(&AGENTS).1;
         let _ = write!(

@@ -115,8 +115,8 @@ fn read_file(path: &Path, args: &Args) -> Result<ParsedFile, ReportError> {
         .rev()
         .find(|(file, _)| *file == shown || *file == name)
         .map(|(_, kind)| *kind);
-    parse_bytes(&name, &bytes, &options)
-        .map_err(|e| ReportError::File(format!("{}: {e}", path.display())))
+    parse_bytes(&name, &bytes, &options).map_err(|e| ReportError::File(e.to_string()))
+    // the message names the file
 }
 
 fn parse_args(parser: &mut lexopt::Parser) -> Result<Args, ReportError> {

@@ -89,8 +89,6 @@ pub fn positional_mapping(n: usize) -> ColumnMapping {
             ("disposition", l.disposition),
             ("uniqueid", l.uniqueid),
             ("linkedid", l.linkedid),
-            ("answer", Some(10)),
-            ("end", Some(11)),
         ] {
             m.set(field, col);
         }
@@ -171,7 +169,10 @@ impl CdrBuilder {
     pub fn record(&mut self, rec: &Record<'_>, cx: &mut Ctx) {
         let line = rec.line;
         let Some(l) = self.named.or_else(|| Layout::positional(rec.len())) else {
-            let reason = format!("expected 16 to 21 fields (Asterisk CDR), found {}", rec.len());
+            let reason = format!(
+                "expected 16 to 21 fields (Asterisk CDR), found {}",
+                rec.len()
+            );
             cx.issues.skip(line, None, None, &reason);
             return;
         };
@@ -183,15 +184,22 @@ impl CdrBuilder {
             return;
         }
         let Some(disp_text) = cell(l.disposition) else {
-            cx.issues.skip(line, Some("disposition"), None, "empty required cell");
+            cx.issues
+                .skip(line, Some("disposition"), None, "empty required cell");
             return;
         };
         let Some(status) = disposition(disp_text) else {
-            cx.issues.skip(line, Some("disposition"), Some(disp_text), "not a CDR disposition");
+            cx.issues.skip(
+                line,
+                Some("disposition"),
+                Some(disp_text),
+                "not a CDR disposition",
+            );
             return;
         };
         let Some(start_text) = cell(l.start) else {
-            cx.issues.skip(line, Some("start"), None, "empty required cell");
+            cx.issues
+                .skip(line, Some("start"), None, "empty required cell");
             return;
         };
         let order = match cx.options.day_first {
@@ -199,7 +207,8 @@ impl CdrBuilder {
             _ => DateOrder::DayFirst,
         };
         let Some(start) = cx.stamp(start_text).and_then(|s| s.resolve(order)) else {
-            cx.issues.skip(line, Some("start"), Some(start_text), "not a date/time");
+            cx.issues
+                .skip(line, Some("start"), Some(start_text), "not a date/time");
             return;
         };
         let max = cx.options.extension_max_digits;
@@ -217,23 +226,34 @@ impl CdrBuilder {
                 .or(dst_ext.then_some(dst));
             (Direction::Inbound, agent, Some(src))
         };
-        let duration = cx.optional(line, "duration", "a number of seconds", cell(l.duration), parse_duration);
-        let billsec = cx.optional(line, "billsec", "a number of seconds", cell(l.billsec), parse_duration);
+        let duration = cx.optional(
+            line,
+            "duration",
+            "a number of seconds",
+            cell(l.duration),
+            parse_duration,
+        );
+        let billsec = cx.optional(
+            line,
+            "billsec",
+            "a number of seconds",
+            cell(l.billsec),
+            parse_duration,
+        );
         let key = cell(l.linkedid);
-        let group = match key.and_then(|k| self.groups.get(k)) {
-            Some(&g) => g,
-            None => {
-                let g = u32::try_from(self.call_ids.len()).unwrap_or(u32::MAX);
-                let id = match key.or_else(|| cell(l.uniqueid)) {
-                    Some(id) => cx.strings.intern(id),
-                    None => cx.strings.intern(&line.to_string()),
-                };
-                self.call_ids.push(id);
-                if let Some(k) = key {
-                    self.groups.insert(k.into(), g);
-                }
-                g
+        let group = if let Some(&g) = key.and_then(|k| self.groups.get(k)) {
+            g
+        } else {
+            let g = u32::try_from(self.call_ids.len()).unwrap_or(u32::MAX);
+            let id = match key.or_else(|| cell(l.uniqueid)) {
+                Some(id) => cx.strings.intern(id),
+                None => cx.strings.intern(&line.to_string()),
+            };
+            self.call_ids.push(id);
+            if let Some(k) = key {
+                self.groups.insert(k.into(), g);
             }
+            g
         };
         let leg = Leg {
             group,
@@ -255,10 +275,17 @@ impl CdrBuilder {
         order.sort_by_key(|&i| self.legs.get(i).map_or(u32::MAX, |l| l.group));
         let unassigned = cx.strings.intern(UNASSIGNED);
         let mut table = CallTable::default();
-        let legs: Vec<Leg> = order.iter().filter_map(|&i| self.legs.get(i).copied()).collect();
+        let legs: Vec<Leg> = order
+            .iter()
+            .filter_map(|&i| self.legs.get(i).copied())
+            .collect();
         for call in legs.chunk_by(|a, b| a.group == b.group) {
             let Some(first) = call.first() else { continue };
-            table.push(call_of(call, self.call_ids.get(first.group as usize).copied(), unassigned));
+            table.push(call_of(
+                call,
+                self.call_ids.get(first.group as usize).copied(),
+                unassigned,
+            ));
         }
         (table, self.legs.len())
     }
@@ -278,7 +305,9 @@ fn call_of(legs: &[Leg], call_id: Option<Sym>, unassigned: Sym) -> CallRow {
         }
         best
     };
-    let rep = best_answered(true).or_else(|| best_answered(false)).or(legs.last());
+    let rep = best_answered(true)
+        .or_else(|| best_answered(false))
+        .or(legs.last());
     let started_at = legs.iter().map(|l| l.start).min().unwrap_or_default();
     let Some(rep) = rep.copied() else {
         return CallRow {
@@ -297,7 +326,11 @@ fn call_of(legs: &[Leg], call_id: Option<Sym>, unassigned: Sym) -> CallRow {
     };
     let inbound = rep.direction == Direction::Inbound;
     let lost = rep.status != CallStatus::Connected || (rep.queue && rep.agent.is_none());
-    let status = if inbound && lost { CallStatus::Abandoned } else { rep.status };
+    let status = if inbound && lost {
+        CallStatus::Abandoned
+    } else {
+        rep.status
+    };
     let since_start = |secs: f64| (rep.start - started_at) as f64 / 1000.0 + secs;
     let wait = match (status, rep.duration) {
         (CallStatus::Connected, Some(d)) => Some(since_start(d - rep.billsec.unwrap_or(0.0))),

@@ -112,11 +112,16 @@ impl MoneyColumn {
 
     /// The convention now (`true` = comma decimal).
     pub fn decimal_comma(&self) -> bool {
-        self.forced.or(self.best.map(|e| e.decimal_comma)).unwrap_or(false)
+        self.forced
+            .or(self.best.map(|e| e.decimal_comma))
+            .unwrap_or(false)
     }
 
     fn is_final(&self) -> bool {
-        self.forced.is_some() || self.best.is_some_and(|e| e.strength == Strength::BothSeparators)
+        self.forced.is_some()
+            || self
+                .best
+                .is_some_and(|e| e.strength == Strength::BothSeparators)
     }
 
     /// Reads a cell, taking its evidence into account.
@@ -130,7 +135,9 @@ impl MoneyColumn {
         }
         let comma = self.decimal_comma();
         if self.is_final() || !cell.depends_on_convention() {
-            return cell.value(comma).map_or(MoneyRead::Invalid, |v| MoneyRead::Value(v, false));
+            return cell
+                .value(comma)
+                .map_or(MoneyRead::Invalid, |v| MoneyRead::Value(v, false));
         }
         match cell.value(comma).or(cell.value(!comma)) {
             Some(v) => MoneyRead::Value(v, true),
@@ -142,7 +149,12 @@ impl MoneyColumn {
     pub fn keep(&mut self, row: usize, line: u64, cell: MoneyCell, raw: &str) {
         let Ok(row) = u32::try_from(row) else { return };
         let raw = (cell.dot.is_none() || cell.comma.is_none()).then(|| raw.into());
-        self.pending.push(PendingMoney { row, line, cell, raw });
+        self.pending.push(PendingMoney {
+            row,
+            line,
+            cell,
+            raw,
+        });
     }
 
     /// At the end: every kept cell with its final amount (`None`: invalid).

@@ -197,7 +197,8 @@ pub fn read_all(input: &[u8], delimiter: u8, eof: bool) -> Vec<(u64, Vec<String>
             .ends
             .iter()
             .map(|&end| {
-                let cell = String::from_utf8_lossy(r.bytes.get(start..end).unwrap_or_default()).into_owned();
+                let cell = String::from_utf8_lossy(r.bytes.get(start..end).unwrap_or_default())
+                    .into_owned();
                 start = end;
                 cell
             })

@@ -53,8 +53,10 @@ pub struct ParsedFile {
     pub delimiter: u8,
 }
 
-/// What a builder of each kind is.
+/// What a builder of each kind is (one per file: the size difference between
+/// variants does not matter).
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)]
 enum Sink {
     Calls(CallsBuilder),
     Deals(DealsBuilder),
@@ -117,7 +119,11 @@ pub struct Decoder {
 impl Decoder {
     /// A decoder for a file named `file_name` (a path is cut to its base name).
     pub fn new(file_name: &str, options: ParseOptions) -> Decoder {
-        let name = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name).to_owned();
+        let name = file_name
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(file_name)
+            .to_owned();
         Decoder {
             name,
             options,
@@ -168,7 +174,8 @@ impl Decoder {
 
     /// Sniffs the buffered start of the file and starts decoding it.
     fn start(&mut self, eof: bool) {
-        let Stage::Sniffing(buf) = std::mem::replace(&mut self.stage, Stage::Sniffing(Vec::new())) else {
+        let Stage::Sniffing(buf) = std::mem::replace(&mut self.stage, Stage::Sniffing(Vec::new()))
+        else {
             return;
         };
         self.stage = match sniff(&self.name, &buf, eof, &self.options) {
@@ -248,7 +255,11 @@ pub fn preview(bytes: &[u8], options: &ParseOptions) -> Preview {
     let layout = layout("", &records, options).ok();
     let headed = layout.as_ref().is_none_or(|l| l.headed);
     let mut rows = records.into_iter();
-    let headers = if headed { rows.next().unwrap_or_default() } else { Vec::new() };
+    let headers = if headed {
+        rows.next().unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     Preview {
         headers,
         samples: rows.take(SAMPLES).collect(),
@@ -258,7 +269,11 @@ pub fn preview(bytes: &[u8], options: &ParseOptions) -> Preview {
 }
 
 /// Decodes a whole file at once (`new` + `feed` + `finish`).
-pub fn parse_bytes(file_name: &str, bytes: &[u8], options: &ParseOptions) -> Result<ParsedFile, FileError> {
+pub fn parse_bytes(
+    file_name: &str,
+    bytes: &[u8],
+    options: &ParseOptions,
+) -> Result<ParsedFile, FileError> {
     let mut decoder = Decoder::new(file_name, options.clone());
     decoder.feed(bytes);
     decoder.finish()
@@ -287,7 +302,9 @@ impl Running {
         reader.feed(scratch, &mut |raw| body.handle(raw));
         reader.finish(&mut |raw| body.handle(raw));
         if odd {
-            body.cx.issues.note("an odd trailing byte of the UTF-16 text was dropped".to_owned());
+            body.cx
+                .issues
+                .note("an odd trailing byte of the UTF-16 text was dropped".to_owned());
         }
         if transcoder.replaced > 0 {
             body.cx.issues.note(format!(
@@ -337,7 +354,9 @@ impl Body {
         ends.clear();
         let mut start = 0;
         for &end in raw.ends {
-            lossy.push_str(&String::from_utf8_lossy(raw.bytes.get(start..end).unwrap_or_default()));
+            lossy.push_str(&String::from_utf8_lossy(
+                raw.bytes.get(start..end).unwrap_or_default(),
+            ));
             ends.push(lossy.len());
             start = end;
         }
@@ -362,7 +381,11 @@ impl Body {
         }
         let cx = &mut self.cx;
         if self.layout.headed && rec.len() != self.headers.len() {
-            let reason = format!("expected {} fields, found {}", self.headers.len(), rec.len());
+            let reason = format!(
+                "expected {} fields, found {}",
+                self.headers.len(),
+                rec.len()
+            );
             cx.issues.skip(rec.line, None, None, &reason);
             return;
         }

@@ -71,22 +71,14 @@ impl Transcoder {
         scratch.clear();
         let mut bytes = input.iter().copied();
         loop {
-            let (a, b) = match self.odd.take() {
-                Some(a) => match bytes.next() {
-                    Some(b) => (a, b),
-                    None => {
-                        self.odd = Some(a);
-                        break;
-                    }
-                },
-                None => match (bytes.next(), bytes.next()) {
-                    (Some(a), Some(b)) => (a, b),
-                    (Some(a), None) => {
-                        self.odd = Some(a);
-                        break;
-                    }
-                    _ => break,
-                },
+            let first = self.odd.take().or_else(|| bytes.next());
+            let (a, b) = match (first, bytes.next()) {
+                (Some(a), Some(b)) => (a, b),
+                (Some(a), None) => {
+                    self.odd = Some(a);
+                    break;
+                }
+                _ => break,
             };
             let unit = if self.encoding == Encoding::Utf16Le {
                 u16::from_le_bytes([a, b])
@@ -113,7 +105,10 @@ impl Transcoder {
         if let Some(high) = self.high.take() {
             if (0xDC00..0xE000).contains(&unit) {
                 let c = 0x10000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(unit) - 0xDC00);
-                push_char(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), out);
+                push_char(
+                    char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER),
+                    out,
+                );
                 return;
             }
             self.replaced += 1;
@@ -125,7 +120,10 @@ impl Transcoder {
             self.replaced += 1;
             push_char(char::REPLACEMENT_CHARACTER, out);
         } else {
-            push_char(char::from_u32(u32::from(unit)).unwrap_or(char::REPLACEMENT_CHARACTER), out);
+            push_char(
+                char::from_u32(u32::from(unit)).unwrap_or(char::REPLACEMENT_CHARACTER),
+                out,
+            );
         }
     }
 }

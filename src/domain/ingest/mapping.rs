@@ -25,55 +25,295 @@ const fn f(name: &'static str, required: bool, aliases: &'static [&'static str])
 
 /// Calls fields; the `CALL_*` constants index them.
 pub const CALL_FIELDS: [FieldSpec; 11] = [
-    f("call_id", false, &["id", "callid", "callsid", "uniqueid", "idpanggilan"]),
-    f("agent", true, &["agent", "agentname", "user", "username", "rep", "salesrep", "owner", "telesales", "agen", "namaagen", "extension"]),
-    f("started_at", true, &["startedat", "start", "starttime", "calldate", "datetime", "date", "timestamp", "waktu", "tanggal"]),
-    f("direction", false, &["direction", "calltype", "type", "arah"]),
-    f("status", false, &["status", "outcome", "disposition", "result", "callresult", "hasil"]),
-    f("wait_seconds", false, &["waitseconds", "wait", "waittime", "holdtime", "queuetime", "ringtime", "waktutunggu"]),
-    f("talk_seconds", false, &["talkseconds", "talk", "talktime", "billsec", "billableseconds", "conversationtime", "durasibicara", "duration", "durasi"]),
-    f("lead_id", false, &["leadid", "lead", "customerid", "contactid", "idpelanggan"]),
-    f("phone", false, &["phone", "phonenumber", "number", "to", "destination", "dst", "nomor", "notelepon"]),
-    f("campaign", false, &["campaign", "campaignname", "list", "queue", "kampanye"]),
-    f("callback", false, &["callback", "callbackrequested", "panggilanbalik"]),
+    f(
+        "call_id",
+        false,
+        &["id", "callid", "callsid", "uniqueid", "idpanggilan"],
+    ),
+    f(
+        "agent",
+        true,
+        &[
+            "agent",
+            "agentname",
+            "user",
+            "username",
+            "rep",
+            "salesrep",
+            "owner",
+            "telesales",
+            "agen",
+            "namaagen",
+            "extension",
+        ],
+    ),
+    f(
+        "started_at",
+        true,
+        &[
+            "startedat",
+            "start",
+            "starttime",
+            "calldate",
+            "datetime",
+            "date",
+            "timestamp",
+            "waktu",
+            "tanggal",
+        ],
+    ),
+    f(
+        "direction",
+        false,
+        &["direction", "calltype", "type", "arah"],
+    ),
+    f(
+        "status",
+        false,
+        &[
+            "status",
+            "outcome",
+            "disposition",
+            "result",
+            "callresult",
+            "hasil",
+        ],
+    ),
+    f(
+        "wait_seconds",
+        false,
+        &[
+            "waitseconds",
+            "wait",
+            "waittime",
+            "holdtime",
+            "queuetime",
+            "ringtime",
+            "waktutunggu",
+        ],
+    ),
+    f(
+        "talk_seconds",
+        false,
+        &[
+            "talkseconds",
+            "talk",
+            "talktime",
+            "billsec",
+            "billableseconds",
+            "conversationtime",
+            "durasibicara",
+            "duration",
+            "durasi",
+        ],
+    ),
+    f(
+        "lead_id",
+        false,
+        &["leadid", "lead", "customerid", "contactid", "idpelanggan"],
+    ),
+    f(
+        "phone",
+        false,
+        &[
+            "phone",
+            "phonenumber",
+            "number",
+            "to",
+            "destination",
+            "dst",
+            "nomor",
+            "notelepon",
+        ],
+    ),
+    f(
+        "campaign",
+        false,
+        &["campaign", "campaignname", "list", "queue", "kampanye"],
+    ),
+    f(
+        "callback",
+        false,
+        &["callback", "callbackrequested", "panggilanbalik"],
+    ),
 ];
 
 /// Deals fields (`upsell_amount` is the `upsellamount` column of DATA.md §2).
 pub const DEAL_FIELDS: [FieldSpec; 13] = [
-    f("deal_id", false, &["dealid", "id", "opportunityid", "orderid", "transactionid", "invoice", "noinvoice"]),
-    f("agent", true, &["agent", "owner", "dealowner", "salesrep", "rep", "user", "telesales", "agen", "sales"]),
-    f("created_at", false, &["createdat", "created", "createddate", "opendate", "opportunitydate", "tanggaldibuat"]),
-    f("closed_at", false, &["closedat", "closedate", "closed", "wonat", "transactiondate", "orderdate", "date", "tanggaltransaksi", "tanggal"]),
-    f("stage", false, &["stage", "dealstage", "status", "outcome", "tahap"]),
-    f("amount", true, &["amount", "value", "revenue", "total", "price", "sales", "nilai", "omzet", "jumlah", "harga", "nominal"]),
-    f("cost", false, &["cost", "cogs", "costofgoods", "hpp", "modal", "biaya"]),
-    f("upsell", false, &["upsell", "isupsell", "upsold", "upselling"]),
+    f(
+        "deal_id",
+        false,
+        &[
+            "dealid",
+            "id",
+            "opportunityid",
+            "orderid",
+            "transactionid",
+            "invoice",
+            "noinvoice",
+        ],
+    ),
+    f(
+        "agent",
+        true,
+        &[
+            "agent",
+            "owner",
+            "dealowner",
+            "salesrep",
+            "rep",
+            "user",
+            "telesales",
+            "agen",
+            "sales",
+        ],
+    ),
+    f(
+        "created_at",
+        false,
+        &[
+            "createdat",
+            "created",
+            "createddate",
+            "opendate",
+            "opportunitydate",
+            "tanggaldibuat",
+        ],
+    ),
+    f(
+        "closed_at",
+        false,
+        &[
+            "closedat",
+            "closedate",
+            "closed",
+            "wonat",
+            "transactiondate",
+            "orderdate",
+            "date",
+            "tanggaltransaksi",
+            "tanggal",
+        ],
+    ),
+    f(
+        "stage",
+        false,
+        &["stage", "dealstage", "status", "outcome", "tahap"],
+    ),
+    f(
+        "amount",
+        true,
+        &[
+            "amount", "value", "revenue", "total", "price", "sales", "nilai", "omzet", "jumlah",
+            "harga", "nominal",
+        ],
+    ),
+    f(
+        "cost",
+        false,
+        &["cost", "cogs", "costofgoods", "hpp", "modal", "biaya"],
+    ),
+    f(
+        "upsell",
+        false,
+        &["upsell", "isupsell", "upsold", "upselling"],
+    ),
     f("upsell_amount", false, &["upsellamount"]),
-    f("customer_type", false, &["customertype", "customer", "newcustomer", "jenispelanggan"]),
+    f(
+        "customer_type",
+        false,
+        &["customertype", "customer", "newcustomer", "jenispelanggan"],
+    ),
     f("campaign", false, &["campaign", "kampanye", "promo"]),
-    f("lead_id", false, &["leadid", "lead", "customerid", "contactid", "idpelanggan"]),
-    f("phone", false, &["phone", "phonenumber", "number", "nomor", "notelepon"]),
+    f(
+        "lead_id",
+        false,
+        &["leadid", "lead", "customerid", "contactid", "idpelanggan"],
+    ),
+    f(
+        "phone",
+        false,
+        &["phone", "phonenumber", "number", "nomor", "notelepon"],
+    ),
 ];
 
 /// Leads fields (`lead_id` or `phone` is required; checked apart).
 pub const LEAD_FIELDS: [FieldSpec; 9] = [
-    f("lead_id", false, &["leadid", "id", "contactid", "customerid", "idpelanggan"]),
-    f("phone", false, &["phone", "phonenumber", "number", "nomor", "notelepon"]),
-    f("created_at", true, &["createdat", "created", "createddate", "date", "tanggal", "tanggalmasuk"]),
-    f("agent", false, &["agent", "owner", "assignedto", "salesrep", "rep", "agen"]),
-    f("campaign", false, &["campaign", "source", "kampanye", "sumber"]),
-    f("first_contact_at", false, &["firstcontactat", "firstcontact", "firstresponse", "firstresponseat", "kontakpertama"]),
-    f("qualified", false, &["qualified", "isqualified", "berkualitas"]),
+    f(
+        "lead_id",
+        false,
+        &["leadid", "id", "contactid", "customerid", "idpelanggan"],
+    ),
+    f(
+        "phone",
+        false,
+        &["phone", "phonenumber", "number", "nomor", "notelepon"],
+    ),
+    f(
+        "created_at",
+        true,
+        &[
+            "createdat",
+            "created",
+            "createddate",
+            "date",
+            "tanggal",
+            "tanggalmasuk",
+        ],
+    ),
+    f(
+        "agent",
+        false,
+        &["agent", "owner", "assignedto", "salesrep", "rep", "agen"],
+    ),
+    f(
+        "campaign",
+        false,
+        &["campaign", "source", "kampanye", "sumber"],
+    ),
+    f(
+        "first_contact_at",
+        false,
+        &[
+            "firstcontactat",
+            "firstcontact",
+            "firstresponse",
+            "firstresponseat",
+            "kontakpertama",
+        ],
+    ),
+    f(
+        "qualified",
+        false,
+        &["qualified", "isqualified", "berkualitas"],
+    ),
     f("status", false, &["status", "leadstatus", "stage"]),
-    f("converted_at", false, &["convertedat", "converted", "conversiondate", "tanggalkonversi"]),
+    f(
+        "converted_at",
+        false,
+        &[
+            "convertedat",
+            "converted",
+            "conversiondate",
+            "tanggalkonversi",
+        ],
+    ),
 ];
 
 /// Roster fields.
 pub const ROSTER_FIELDS: [FieldSpec; 4] = [
-    f("agent", true, &["agent", "user", "username", "rep", "extension", "agen"]),
+    f(
+        "agent",
+        true,
+        &["agent", "user", "username", "rep", "extension", "agen"],
+    ),
     f("name", false, &["name", "fullname", "displayname", "nama"]),
     f("team", false, &["team", "group", "squad", "tim", "grup"]),
-    f("aliases", false, &["aliases", "alias", "extension", "ext", "ekstensi", "email"]),
+    f(
+        "aliases",
+        false,
+        &["aliases", "alias", "extension", "ext", "ekstensi", "email"],
+    ),
 ];
 
 /// Campaigns fields.
@@ -84,7 +324,7 @@ pub const CAMPAIGN_FIELDS: [FieldSpec; 3] = [
 ];
 
 /// Columns of a headed CDR export (read by name; DATA.md §6).
-pub const CDR_FIELDS: [FieldSpec; 13] = [
+pub const CDR_FIELDS: [FieldSpec; 11] = [
     f("src", true, &["src"]),
     f("dst", true, &["dst"]),
     f("channel", true, &["channel"]),
@@ -96,8 +336,6 @@ pub const CDR_FIELDS: [FieldSpec; 13] = [
     f("disposition", true, &["disposition"]),
     f("uniqueid", false, &["uniqueid"]),
     f("linkedid", false, &["linkedid"]),
-    f("answer", false, &["answer"]),
-    f("end", false, &["end"]),
 ];
 
 /// The canonical fields of a kind (none for `queue_log`, read by position).
@@ -221,7 +459,10 @@ impl ColumnMapping {
             .filter(|((_, col), spec)| spec.required && col.is_none())
             .map(|((name, _), _)| name)
             .collect();
-        if self.kind == FileKind::Leads && self.get("lead_id").is_none() && self.get("phone").is_none() {
+        if self.kind == FileKind::Leads
+            && self.get("lead_id").is_none()
+            && self.get("phone").is_none()
+        {
             missing.insert(0, "lead_id or phone");
         }
         missing

@@ -5,22 +5,48 @@ use std::collections::HashMap;
 
 use super::record::{Col, Ctx, Record};
 use super::value::duration::parse_duration;
-use crate::domain::model::{CallRow, CallStatus, CallTable, Direction, Millis, Sym, Timestamp, UNASSIGNED};
+use crate::domain::model::{
+    CallRow, CallStatus, CallTable, Direction, Millis, Sym, Timestamp, UNASSIGNED,
+};
 
 /// Event names that mark a `queue_log` line (for recognition).
 pub const KNOWN_EVENTS: [&str; 27] = [
-    "ENTERQUEUE", "CONNECT", "ABANDON", "EXITWITHTIMEOUT", "EXITEMPTY", "EXITWITHKEY",
-    "COMPLETEAGENT", "COMPLETECALLER", "RINGNOANSWER", "RINGCANCELED", "TRANSFER",
-    "ATTENDEDTRANSFER", "BLINDTRANSFER", "AGENTLOGIN", "AGENTLOGOFF", "AGENTCALLBACKLOGIN",
-    "AGENTCALLBACKLOGOFF", "AGENTDUMP", "PAUSE", "UNPAUSE", "PAUSEALL", "UNPAUSEALL",
-    "ADDMEMBER", "REMOVEMEMBER", "QUEUESTART", "CONFIGRELOAD", "DID",
+    "ENTERQUEUE",
+    "CONNECT",
+    "ABANDON",
+    "EXITWITHTIMEOUT",
+    "EXITEMPTY",
+    "EXITWITHKEY",
+    "COMPLETEAGENT",
+    "COMPLETECALLER",
+    "RINGNOANSWER",
+    "RINGCANCELED",
+    "TRANSFER",
+    "ATTENDEDTRANSFER",
+    "BLINDTRANSFER",
+    "AGENTLOGIN",
+    "AGENTLOGOFF",
+    "AGENTCALLBACKLOGIN",
+    "AGENTCALLBACKLOGOFF",
+    "AGENTDUMP",
+    "PAUSE",
+    "UNPAUSE",
+    "PAUSEALL",
+    "UNPAUSEALL",
+    "ADDMEMBER",
+    "REMOVEMEMBER",
+    "QUEUESTART",
+    "CONFIGRELOAD",
+    "DID",
 ];
 
 /// Whether cells look like a `queue_log` line: numeric epoch and a known event.
 pub fn looks_like(cells: &[String]) -> bool {
     cells.len() >= 5
         && cells.first().is_some_and(|e| epoch_secs(e).is_some())
-        && cells.get(4).is_some_and(|ev| KNOWN_EVENTS.contains(&ev.trim()))
+        && cells
+            .get(4)
+            .is_some_and(|ev| KNOWN_EVENTS.contains(&ev.trim()))
 }
 
 /// The seconds of an epoch cell (digits, optional fraction).
@@ -29,7 +55,7 @@ fn epoch_secs(text: &str) -> Option<f64> {
     if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return None;
     }
-    t.parse().ok()
+    t.parse().ok().filter(|s: &f64| *s < 1e11)
 }
 
 /// The agent of a member name: `Agent/1001`, `SIP/1001`, `PJSIP/1001`,
@@ -86,18 +112,25 @@ impl QueueLogBuilder {
     pub fn record(&mut self, rec: &Record<'_>, cx: &mut Ctx) {
         let line = rec.line;
         if rec.len() < 5 {
-            let reason = format!("expected at least 5 fields (queue_log), found {}", rec.len());
+            let reason = format!(
+                "expected at least 5 fields (queue_log), found {}",
+                rec.len()
+            );
             cx.issues.skip(line, None, None, &reason);
             return;
         }
         let epoch_text = rec.raw(0).unwrap_or_default();
         let Some(secs) = epoch_secs(epoch_text) else {
-            cx.issues.skip(line, Some("epoch"), Some(epoch_text), "not a Unix time");
+            cx.issues
+                .skip(line, Some("epoch"), Some(epoch_text), "not a Unix time");
             return;
         };
-        let ts = (secs * 1000.0).round() as i64 + i64::from(cx.options.utc_offset_minutes) * 60_000;
+        let ts = ((secs * 1000.0).round() as i64)
+            .saturating_add(i64::from(cx.options.utc_offset_minutes) * 60_000);
         self.last = Some(ts);
-        let Some(callid) = rec.cell(Some(1)) else { return };
+        let Some(callid) = rec.cell(Some(1)) else {
+            return;
+        };
         let event = rec.cell(Some(4)).unwrap_or_default();
         let data = |i: usize| rec.cell(Some(4 + i));
         let secs_of = |i: usize| data(i).and_then(parse_duration);
@@ -128,13 +161,15 @@ impl QueueLogBuilder {
                 call.phase = Phase::Connected;
                 call.status = CallStatus::Connected;
                 call.wait = secs_of(1);
-                call.agent = agent_name(rec.raw(3).unwrap_or_default()).map(|a| cx.strings.intern(a));
+                call.agent =
+                    agent_name(rec.raw(3).unwrap_or_default()).map(|a| cx.strings.intern(a));
             }
             ("COMPLETEAGENT" | "COMPLETECALLER", Phase::Waiting | Phase::Connected) => {
                 if call.phase == Phase::Waiting {
                     call.status = CallStatus::Connected;
                     call.wait = secs_of(1);
-                    call.agent = agent_name(rec.raw(3).unwrap_or_default()).map(|a| cx.strings.intern(a));
+                    call.agent =
+                        agent_name(rec.raw(3).unwrap_or_default()).map(|a| cx.strings.intern(a));
                 }
                 call.phase = Phase::Done;
                 call.talk = secs_of(2);

@@ -138,7 +138,8 @@ impl Ctx {
         let text = text?;
         let value = parse(text);
         if value.is_none() {
-            self.issues.warn(Cause::Unreadable(field, expected), line, text);
+            self.issues
+                .warn(Cause::Unreadable(field, expected), line, text);
         }
         value
     }

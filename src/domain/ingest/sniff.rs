@@ -58,10 +58,18 @@ pub struct Layout {
 }
 
 /// Decides kind, header and mapping from the first records of a file.
-pub fn layout(name: &str, records: &[Vec<String>], options: &ParseOptions) -> Result<Layout, FileError> {
-    let first = records.first().ok_or_else(|| FileError::Empty { name: name.to_owned() })?;
+pub fn layout(
+    name: &str,
+    records: &[Vec<String>],
+    options: &ParseOptions,
+) -> Result<Layout, FileError> {
+    let first = records.first().ok_or_else(|| FileError::Empty {
+        name: name.to_owned(),
+    })?;
     let headers: &[String] = first;
-    let wanted = options.kind.or(options.mapping.as_ref().map(ColumnMapping::kind));
+    let wanted = options
+        .kind
+        .or(options.mapping.as_ref().map(ColumnMapping::kind));
     let is_queue_log = records.iter().take(5).any(|r| queue_log::looks_like(r));
     let is_master_csv = looks_like_master_csv(first);
     let headless = |kind| Layout {
@@ -106,7 +114,14 @@ pub fn layout(name: &str, records: &[Vec<String>], options: &ParseOptions) -> Re
     }
     let normal: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
     let has = |n: &str| normal.iter().any(|h| h == n);
-    let cdr_columns = ["src", "dst", "channel", "dstchannel", "billsec", "disposition"];
+    let cdr_columns = [
+        "src",
+        "dst",
+        "channel",
+        "dstchannel",
+        "billsec",
+        "disposition",
+    ];
     if cdr_columns.iter().all(|c| has(c)) && (has("calldate") || has("start")) {
         return Ok(Layout {
             kind: FileKind::AsteriskCdr,
@@ -117,7 +132,8 @@ pub fn layout(name: &str, records: &[Vec<String>], options: &ParseOptions) -> Re
     let mut best: Option<ColumnMapping> = None;
     for kind in &FileKind::ALL[..5] {
         let m = ColumnMapping::from_headers(*kind, headers);
-        if m.missing_required().is_empty() && best.as_ref().is_none_or(|b| m.mapped() > b.mapped()) {
+        if m.missing_required().is_empty() && best.as_ref().is_none_or(|b| m.mapped() > b.mapped())
+        {
             best = Some(m);
         }
     }

@@ -52,10 +52,28 @@ impl CallsBuilder {
             return;
         };
         let direction = cx
-            .optional(line, "direction", "a direction", rec.cell(c[DIRECTION]), vocab::direction)
+            .optional(
+                line,
+                "direction",
+                "a direction",
+                rec.cell(c[DIRECTION]),
+                vocab::direction,
+            )
             .unwrap_or(Direction::Outbound);
-        let wait = cx.optional(line, "wait_seconds", "a duration", rec.cell(c[WAIT]), duration::parse_duration);
-        let talk = cx.optional(line, "talk_seconds", "a duration", rec.cell(c[TALK]), duration::parse_duration);
+        let wait = cx.optional(
+            line,
+            "wait_seconds",
+            "a duration",
+            rec.cell(c[WAIT]),
+            duration::parse_duration,
+        );
+        let talk = cx.optional(
+            line,
+            "talk_seconds",
+            "a duration",
+            rec.cell(c[TALK]),
+            duration::parse_duration,
+        );
         let status = match rec.cell(c[STATUS]) {
             None if talk.is_some_and(|t| t > 0.0) => CallStatus::Connected,
             None => CallStatus::NoAnswer,
@@ -64,7 +82,13 @@ impl CallsBuilder {
                 CallStatus::Other
             }),
         };
-        let callback = cx.optional(line, "callback", "a boolean", rec.cell(c[CALLBACK]), boolean::parse_bool);
+        let callback = cx.optional(
+            line,
+            "callback",
+            "a boolean",
+            rec.cell(c[CALLBACK]),
+            boolean::parse_bool,
+        );
         let row = CallRow {
             call_id: cx.intern(rec.cell(c[CALL_ID])),
             agent: cx.cached(Col::Agent, agent),

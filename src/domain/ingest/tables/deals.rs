@@ -41,7 +41,11 @@ pub struct DealsBuilder {
 
 impl DealsBuilder {
     /// A builder for a mapping of the deals kind.
-    pub fn new(mapping: &ColumnMapping, day_first: Option<bool>, decimal_comma: Option<bool>) -> DealsBuilder {
+    pub fn new(
+        mapping: &ColumnMapping,
+        day_first: Option<bool>,
+        decimal_comma: Option<bool>,
+    ) -> DealsBuilder {
         let cols: [Option<usize>; 13] = std::array::from_fn(|i| mapping.column(i));
         let table = DealTable {
             has_upsell_column: cols[UPSELL].is_some() || cols[UPSELL_AMOUNT].is_some(),
@@ -70,13 +74,19 @@ impl DealsBuilder {
             return;
         };
         let Some(amount_cell) = parse_money(amount_text) else {
-            cx.issues.skip(line, Some("amount"), Some(amount_text), "not an amount");
+            cx.issues
+                .skip(line, Some("amount"), Some(amount_text), "not an amount");
             return;
         };
         let (amount, amount_pending) = match self.amount.read(&amount_cell) {
             MoneyRead::Value(v, pending) => (v, pending),
             MoneyRead::Invalid => {
-                cx.issues.skip(line, Some("amount"), Some(amount_text), "not an amount in this column's convention");
+                cx.issues.skip(
+                    line,
+                    Some("amount"),
+                    Some(amount_text),
+                    "not an amount in this column's convention",
+                );
                 return;
             }
         };
@@ -91,16 +101,23 @@ impl DealsBuilder {
             match closed_text.map(|t| cx.stamp(t).and_then(|s| self.closed.read(s))) {
                 Some(Some((t, other))) => (Some(t), other),
                 Some(None) => {
-                    cx.issues.skip(line, Some("closed_at"), closed_text, "not a date/time");
+                    cx.issues
+                        .skip(line, Some("closed_at"), closed_text, "not a date/time");
                     return;
                 }
                 None => {
-                    cx.issues.skip(line, Some("closed_at"), None, "a won or lost deal needs closed_at");
+                    cx.issues.skip(
+                        line,
+                        Some("closed_at"),
+                        None,
+                        "a won or lost deal needs closed_at",
+                    );
                     return;
                 }
             }
         };
-        let (created, created_other) = optional_time(cx, rec, c[CREATED_AT], &mut self.created, "created_at");
+        let (created, created_other) =
+            optional_time(cx, rec, c[CREATED_AT], &mut self.created, "created_at");
         let cost_text = rec.cell(c[COST]);
         let cost_cell = cx.optional(line, "cost", "an amount", cost_text, parse_money);
         let mut cost_pending = false;
@@ -110,15 +127,31 @@ impl DealsBuilder {
                 Some(v)
             }
             Some(MoneyRead::Invalid) => {
-                cx.issues.warn(Cause::Unreadable("cost", "an amount"), line, cost_text.unwrap_or_default());
+                cx.issues.warn(
+                    Cause::Unreadable("cost", "an amount"),
+                    line,
+                    cost_text.unwrap_or_default(),
+                );
                 None
             }
             None => None,
         };
         let upsell = if c[UPSELL].is_some() {
-            cx.optional(line, "upsell", "a boolean", rec.cell(c[UPSELL]), boolean::parse_bool)
+            cx.optional(
+                line,
+                "upsell",
+                "a boolean",
+                rec.cell(c[UPSELL]),
+                boolean::parse_bool,
+            )
         } else {
-            let cell = cx.optional(line, "upsell_amount", "an amount", rec.cell(c[UPSELL_AMOUNT]), parse_money);
+            let cell = cx.optional(
+                line,
+                "upsell_amount",
+                "an amount",
+                rec.cell(c[UPSELL_AMOUNT]),
+                parse_money,
+            );
             match cell.map(|cell| self.upsell_amount.read(&cell)) {
                 Some(MoneyRead::Value(v, _)) => Some(v > 0.0),
                 _ => None,
@@ -157,7 +190,8 @@ impl DealsBuilder {
             self.amount.keep(row_index, line, amount_cell, amount_text);
         }
         if let (true, Some(cell)) = (cost_pending, cost_cell) {
-            self.cost.keep(row_index, line, cell, cost_text.unwrap_or_default());
+            self.cost
+                .keep(row_index, line, cell, cost_text.unwrap_or_default());
         }
         self.table.push(row);
     }
@@ -187,28 +221,29 @@ impl DealsBuilder {
         let mut late = Vec::new();
         for (p, value) in self.amount.settle() {
             let row = p.row as usize;
-            match value {
-                Some(v) => {
-                    if let Some(slot) = t.amount.get_mut(row) {
-                        *slot = v;
-                    }
+            if let Some(v) = value {
+                if let Some(slot) = t.amount.get_mut(row) {
+                    *slot = v;
                 }
-                None => {
-                    if let Some(d) = dead.get_mut(row) {
-                        *d = true;
-                    }
-                    late.push(RowError {
-                        line: p.line,
-                        column: Some("amount".to_owned()),
-                        value: p.raw.map(String::from),
-                        reason: "not an amount in this column's convention".to_owned(),
-                    });
+            } else {
+                if let Some(d) = dead.get_mut(row) {
+                    *d = true;
                 }
+                late.push(RowError {
+                    line: p.line,
+                    column: Some("amount".to_owned()),
+                    value: p.raw.map(String::from),
+                    reason: "not an amount in this column's convention".to_owned(),
+                });
             }
         }
         for (p, value) in self.cost.settle() {
             if value.is_none() {
-                cx.issues.warn(Cause::Unreadable("cost", "an amount"), p.line, p.raw.as_deref().unwrap_or_default());
+                cx.issues.warn(
+                    Cause::Unreadable("cost", "an amount"),
+                    p.line,
+                    p.raw.as_deref().unwrap_or_default(),
+                );
             }
             if let Some(slot) = t.cost.get_mut(p.row as usize) {
                 *slot = value;

@@ -47,7 +47,12 @@ impl LeadsBuilder {
         let phone_text = rec.cell(c[PHONE]);
         let phone = cx.phone(phone_text);
         if lead_id.is_none() && phone.is_none() {
-            cx.issues.skip(line, Some("lead_id"), phone_text, "a lead needs lead_id or phone");
+            cx.issues.skip(
+                line,
+                Some("lead_id"),
+                phone_text,
+                "a lead needs lead_id or phone",
+            );
             return;
         }
         let Some((created_at, created_other)) =
@@ -55,12 +60,30 @@ impl LeadsBuilder {
         else {
             return;
         };
-        let (first_contact_at, first_other) =
-            optional_time(cx, rec, c[FIRST_CONTACT_AT], &mut self.first_contact, "first_contact_at");
-        let (converted_at, converted_other) =
-            optional_time(cx, rec, c[CONVERTED_AT], &mut self.converted, "converted_at");
-        let qualified = cx.optional(line, "qualified", "a boolean", rec.cell(c[QUALIFIED]), boolean::parse_bool);
-        let status = rec.cell(c[STATUS]).map_or(LeadStatus::Open, vocab::lead_status);
+        let (first_contact_at, first_other) = optional_time(
+            cx,
+            rec,
+            c[FIRST_CONTACT_AT],
+            &mut self.first_contact,
+            "first_contact_at",
+        );
+        let (converted_at, converted_other) = optional_time(
+            cx,
+            rec,
+            c[CONVERTED_AT],
+            &mut self.converted,
+            "converted_at",
+        );
+        let qualified = cx.optional(
+            line,
+            "qualified",
+            "a boolean",
+            rec.cell(c[QUALIFIED]),
+            boolean::parse_bool,
+        );
+        let status = rec
+            .cell(c[STATUS])
+            .map_or(LeadStatus::Open, vocab::lead_status);
         let row = LeadRow {
             lead_id: cx.cached_opt(Col::Lead, lead_id),
             phone,

@@ -22,16 +22,15 @@ pub(crate) fn optional_time(
     let Some(text) = rec.cell(col) else {
         return (None, None);
     };
-    match cx.stamp(text).and_then(|s| dates.read(s)) {
-        Some((t, other)) => (Some(t), other),
-        None => {
-            cx.issues.warn(
-                super::issues::Cause::Unreadable(field, "a date/time"),
-                rec.line,
-                text,
-            );
-            (None, None)
-        }
+    if let Some((t, other)) = cx.stamp(text).and_then(|s| dates.read(s)) {
+        (Some(t), other)
+    } else {
+        cx.issues.warn(
+            super::issues::Cause::Unreadable(field, "a date/time"),
+            rec.line,
+            text,
+        );
+        (None, None)
     }
 }
 
@@ -45,12 +44,14 @@ pub(crate) fn required_time(
     field: &'static str,
 ) -> Option<(Timestamp, Option<Timestamp>)> {
     let Some(text) = rec.cell(col) else {
-        cx.issues.skip(rec.line, Some(field), None, "empty required cell");
+        cx.issues
+            .skip(rec.line, Some(field), None, "empty required cell");
         return None;
     };
     let read = cx.stamp(text).and_then(|s| dates.read(s));
     if read.is_none() {
-        cx.issues.skip(rec.line, Some(field), Some(text), "not a date/time");
+        cx.issues
+            .skip(rec.line, Some(field), Some(text), "not a date/time");
     }
     read
 }
@@ -64,7 +65,8 @@ pub(crate) fn required_text<'a>(
 ) -> Option<&'a str> {
     let text = rec.cell(col);
     if text.is_none() {
-        cx.issues.skip(rec.line, Some(field), None, "empty required cell");
+        cx.issues
+            .skip(rec.line, Some(field), None, "empty required cell");
     }
     text
 }

@@ -78,7 +78,8 @@ impl CampaignsBuilder {
         let Some(name) = required_text(cx, rec, c[0], "campaign") else {
             return;
         };
-        let Some((start, start_other)) = required_time(cx, rec, c[1], &mut self.start, "start") else {
+        let Some((start, start_other)) = required_time(cx, rec, c[1], &mut self.start, "start")
+        else {
             return;
         };
         let Some((end, end_other)) = required_time(cx, rec, c[2], &mut self.end, "end") else {

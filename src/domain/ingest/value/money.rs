@@ -63,7 +63,11 @@ const CURRENCIES: [&str; 5] = ["rp", "idr", "usd", "$", "€"];
 /// ```
 pub fn parse_money(text: &str) -> Option<MoneyCell> {
     let (negative, core) = strip_decorations(text)?;
-    if core.is_empty() || !core.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+    if core.is_empty()
+        || !core
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
         return None;
     }
     let sign = if negative { -1.0 } else { 1.0 };

@@ -176,25 +176,31 @@ fn time_and_offset(cur: &mut Cursor<'_>, report_shift: i64) -> Option<i64> {
     }
     let mut time = (i64::from(h) * 3600 + i64::from(m) * 60 + i64::from(s)) * 1000 + ms;
     cur.skip_spaces();
-    if let Some(offset) = offset(cur)? {
+    if let Some(offset) = offset(cur).ok()? {
         time += report_shift - offset;
     }
     cur.done().then_some(time)
 }
 
-/// `Z`, `±HH`, `±HHMM` or `±HH:MM`: `Some(None)` when absent.
-fn offset(cur: &mut Cursor<'_>) -> Option<Option<i64>> {
+/// `Z`, `±HH`, `±HHMM` or `±HH:MM` in milliseconds: `Ok(None)` when absent,
+/// `Err` when malformed.
+fn offset(cur: &mut Cursor<'_>) -> Result<Option<i64>, ()> {
     let sign = match cur.peek() {
-        None => return Some(None),
+        None => return Ok(None),
         Some(b'Z' | b'z') => {
             cur.i += 1;
-            return Some(Some(0));
+            return Ok(Some(0));
         }
         Some(b'+') => 1,
         Some(b'-') => -1,
-        Some(_) => return None,
+        Some(_) => return Err(()),
     };
     cur.i += 1;
+    offset_value(cur).map(|ms| Some(sign * ms)).ok_or(())
+}
+
+/// The `HH[[:]MM]` of an offset, in milliseconds.
+fn offset_value(cur: &mut Cursor<'_>) -> Option<i64> {
     let (hh, w) = cur.number()?;
     let (h, m) = match w {
         2 if cur.peek() == Some(b':') => {
@@ -212,7 +218,7 @@ fn offset(cur: &mut Cursor<'_>) -> Option<Option<i64>> {
     if h > 14 || m > 59 {
         return None;
     }
-    Some(Some(sign * (i64::from(h) * 60 + i64::from(m)) * 60_000))
+    Some((i64::from(h) * 60 + i64::from(m)) * 60_000)
 }
 
 /// A tiny byte scanner.
