@@ -117,72 +117,13 @@ fn canonical_english_calls() {
         ("calls_en.csv", FileKind::Calls, 5, 0, b',')
     );
     assert!(f.data.loaded.calls && !f.data.loaded.deals);
+    #[rustfmt::skip]
     let want = vec![
-        call(
-            Some("C1"),
-            "budi.s",
-            wall("2026-11-03 09:15:00"),
-            Outbound,
-            Connected,
-            Some(12.0),
-            Some(245.0),
-            Some("L1"),
-            Some("628123456789"),
-            Some("Promo"),
-            Some(true),
-        ),
-        call(
-            Some("C2"),
-            "siti.r",
-            wall("2026-11-03 10:00:00"),
-            Outbound,
-            NoAnswer,
-            Some(8.0),
-            Some(0.0),
-            Some("L2"),
-            Some("62811000111"),
-            Some("Promo"),
-            Some(false),
-        ),
-        call(
-            Some("C3"),
-            "budi.s",
-            wall("2026-11-03 11:30:15") + 250,
-            Inbound,
-            Abandoned,
-            Some(45.0),
-            None,
-            None,
-            Some("62811000222"),
-            None,
-            None,
-        ),
-        call(
-            Some("C4"),
-            "budi.s",
-            wall("2026-11-04 09:00:00"),
-            Outbound,
-            Other,
-            None,
-            Some(245.0),
-            Some("L1"),
-            None,
-            Some("Promo"),
-            None,
-        ),
-        call(
-            Some("C5"),
-            "siti.r",
-            wall("2025-11-03 09:35:00"),
-            Inbound,
-            Connected,
-            Some(30.0),
-            Some(3723.0),
-            None,
-            None,
-            None,
-            Some(false),
-        ),
+        call(Some("C1"), "budi.s", wall("2026-11-03 09:15:00"), Outbound, Connected, Some(12.0), Some(245.0), Some("L1"), Some("628123456789"), Some("Promo"), Some(true)),
+        call(Some("C2"), "siti.r", wall("2026-11-03 10:00:00"), Outbound, NoAnswer, Some(8.0), Some(0.0), Some("L2"), Some("62811000111"), Some("Promo"), Some(false)),
+        call(Some("C3"), "budi.s", wall("2026-11-03 11:30:15") + 250, Inbound, Abandoned, Some(45.0), None, None, Some("62811000222"), None, None),
+        call(Some("C4"), "budi.s", wall("2026-11-04 09:00:00"), Outbound, Other, None, Some(245.0), Some("L1"), None, Some("Promo"), None),
+        call(Some("C5"), "siti.r", wall("2025-11-03 09:35:00"), Inbound, Connected, Some(30.0), Some(3723.0), None, None, None, Some(false)),
     ];
     assert_eq!(calls(&f), want);
     assert_eq!(
@@ -204,46 +145,11 @@ fn indonesian_semicolon_calls() {
         (f.kind, f.rows, f.skipped, f.delimiter, f.day_first),
         (FileKind::Calls, 3, 0, b';', true)
     );
+    #[rustfmt::skip]
     let want = vec![
-        call(
-            Some("1"),
-            "Budi Santoso",
-            wall("2026-11-03 09:15:00"),
-            Outbound,
-            Connected,
-            Some(12.0),
-            Some(245.0),
-            None,
-            Some("628123456789"),
-            Some("Promo; Akhir"),
-            None,
-        ),
-        call(
-            Some("2"),
-            "Siti",
-            wall("2026-11-04 10:00:30"),
-            Inbound,
-            NoAnswer,
-            Some(8.0),
-            Some(0.0),
-            None,
-            Some("62811000111"),
-            Some("Promo"),
-            None,
-        ),
-        call(
-            Some("3"),
-            "Siti",
-            wall("2026-11-25 08:00:00"),
-            Outbound,
-            Busy,
-            None,
-            None,
-            None,
-            Some("62811000222"),
-            None,
-            None,
-        ),
+        call(Some("1"), "Budi Santoso", wall("2026-11-03 09:15:00"), Outbound, Connected, Some(12.0), Some(245.0), None, Some("628123456789"), Some("Promo; Akhir"), None),
+        call(Some("2"), "Siti", wall("2026-11-04 10:00:30"), Inbound, NoAnswer, Some(8.0), Some(0.0), None, Some("62811000111"), Some("Promo"), None),
+        call(Some("3"), "Siti", wall("2026-11-25 08:00:00"), Outbound, Busy, None, None, None, Some("62811000222"), None, None),
     ];
     assert_eq!(calls(&f), want);
     assert!(f.warnings.is_empty(), "{:?}", f.warnings);
@@ -337,6 +243,7 @@ fn english_deals() {
 fn deals_without_stage_are_won_and_money_evidence_ranks() {
     // `850.000` (a single group: dot = thousands) is outranked by `12.50`
     // (not a 3-digit group: dot = decimal), which is outranked by `1,250.00`.
+    #[rustfmt::skip]
     let cases: [(&str, Vec<f64>, Vec<u64>, bool); 4] = [
         ("agent,date,amount\na,2026-11-01,850.000\na,2026-11-01,1.500.000\n", vec![850_000.0, 1_500_000.0], vec![], true),
         ("agent,date,amount\na,2026-11-01,850.000\na,2026-11-01,12.50\n", vec![850.0, 12.5], vec![], false),
@@ -486,46 +393,11 @@ fn asterisk_cdr_16_fields() {
         (FileKind::AsteriskCdr, "calls", 3, 0)
     );
     assert!(f.headers.is_empty());
+    #[rustfmt::skip]
     let want = vec![
-        call(
-            Some("1"),
-            "1001",
-            wall("2026-11-03 09:00:00"),
-            Outbound,
-            Connected,
-            Some(10.0),
-            Some(240.0),
-            None,
-            Some("6281234567890"),
-            None,
-            None,
-        ),
-        call(
-            Some("2"),
-            "1002",
-            wall("2026-11-03 10:00:00"),
-            Inbound,
-            Abandoned,
-            Some(20.0),
-            Some(0.0),
-            None,
-            Some("6281298765432"),
-            None,
-            None,
-        ),
-        call(
-            Some("5"),
-            "1003",
-            wall("2026-11-03 13:00:00"),
-            Outbound,
-            Busy,
-            None,
-            Some(0.0),
-            None,
-            Some("6281211112222"),
-            None,
-            None,
-        ),
+        call(Some("1"), "1001", wall("2026-11-03 09:00:00"), Outbound, Connected, Some(10.0), Some(240.0), None, Some("6281234567890"), None, None),
+        call(Some("2"), "1002", wall("2026-11-03 10:00:00"), Inbound, Abandoned, Some(20.0), Some(0.0), None, Some("6281298765432"), None, None),
+        call(Some("5"), "1003", wall("2026-11-03 13:00:00"), Outbound, Busy, None, Some(0.0), None, Some("6281211112222"), None, None),
     ];
     assert_eq!(calls(&f), want);
     assert_eq!(
@@ -541,33 +413,10 @@ fn asterisk_cdr_16_fields() {
 fn asterisk_cdr_18_fields() {
     let f = parse("Master.csv", include_bytes!("fixtures/ingest/cdr18.csv"));
     assert_eq!((f.kind, f.rows, f.skipped), (FileKind::AsteriskCdr, 2, 0));
+    #[rustfmt::skip]
     let want = vec![
-        call(
-            Some("1762221600.1"),
-            "1001",
-            wall("2026-11-04 09:00:00"),
-            Outbound,
-            Connected,
-            Some(5.0),
-            Some(60.0),
-            None,
-            Some("6281234567890"),
-            None,
-            None,
-        ),
-        call(
-            Some("1762222200.2"),
-            "1004",
-            wall("2026-11-04 09:10:00"),
-            Inbound,
-            Abandoned,
-            Some(15.0),
-            Some(0.0),
-            None,
-            Some("62812000"),
-            None,
-            None,
-        ),
+        call(Some("1762221600.1"), "1001", wall("2026-11-04 09:00:00"), Outbound, Connected, Some(5.0), Some(60.0), None, Some("6281234567890"), None, None),
+        call(Some("1762222200.2"), "1004", wall("2026-11-04 09:10:00"), Inbound, Abandoned, Some(15.0), Some(0.0), None, Some("62812000"), None, None),
     ];
     assert_eq!(calls(&f), want);
 }
@@ -576,46 +425,11 @@ fn asterisk_cdr_18_fields() {
 fn asterisk_cdr_21_fields_groups_legs() {
     let f = parse("Master.csv", include_bytes!("fixtures/ingest/cdr21.csv"));
     assert_eq!((f.kind, f.rows, f.skipped), (FileKind::AsteriskCdr, 5, 0));
+    #[rustfmt::skip]
     let want = vec![
-        call(
-            Some("A.1"),
-            "1001",
-            wall("2026-11-03 09:00:00"),
-            Inbound,
-            Connected,
-            Some(10.0),
-            Some(290.0),
-            None,
-            Some("6281211110000"),
-            None,
-            None,
-        ),
-        call(
-            Some("B.1"),
-            UN,
-            wall("2026-11-03 10:00:00"),
-            Inbound,
-            Abandoned,
-            Some(45.0),
-            Some(45.0),
-            None,
-            Some("6281233334444"),
-            None,
-            None,
-        ),
-        call(
-            Some("C.1"),
-            "1003",
-            wall("2026-11-03 11:00:00"),
-            Outbound,
-            NoAnswer,
-            None,
-            Some(0.0),
-            None,
-            Some("6281255556666"),
-            None,
-            None,
-        ),
+        call(Some("A.1"), "1001", wall("2026-11-03 09:00:00"), Inbound, Connected, Some(10.0), Some(290.0), None, Some("6281211110000"), None, None),
+        call(Some("B.1"), UN, wall("2026-11-03 10:00:00"), Inbound, Abandoned, Some(45.0), Some(45.0), None, Some("6281233334444"), None, None),
+        call(Some("C.1"), "1003", wall("2026-11-03 11:00:00"), Outbound, NoAnswer, None, Some(0.0), None, Some("6281255556666"), None, None),
     ];
     assert_eq!(calls(&f), want);
     assert!(
@@ -642,39 +456,17 @@ fn headed_cdr_export_with_nulls_and_loose_quotes() {
         "{:?}",
         f.errors
     );
+    #[rustfmt::skip]
     let want = vec![
-        call(
-            Some("1762308000.1"),
-            "1001",
-            wall("2026-11-05 09:00:00"),
-            Outbound,
-            Connected,
-            Some(10.0),
-            Some(60.0),
-            None,
-            Some("6281234567890"),
-            None,
-            None,
-        ),
-        call(
-            Some("1762308300.2"),
-            "1002",
-            wall("2026-11-05 09:05:00"),
-            Inbound,
-            Abandoned,
-            None,
-            None,
-            None,
-            Some("6281277778888"),
-            None,
-            None,
-        ),
+        call(Some("1762308000.1"), "1001", wall("2026-11-05 09:00:00"), Outbound, Connected, Some(10.0), Some(60.0), None, Some("6281234567890"), None, None),
+        call(Some("1762308300.2"), "1002", wall("2026-11-05 09:05:00"), Inbound, Abandoned, None, None, None, Some("6281277778888"), None, None),
     ];
     assert_eq!(calls(&f), want);
     assert_eq!(f.samples[0][1], "Budi\" <1001>\"");
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // one block per expected call
 fn queue_log_every_event() {
     let f = parse("queue_log", include_bytes!("fixtures/ingest/queue_log"));
     assert_eq!(
@@ -704,77 +496,15 @@ fn queue_log_every_event() {
             None,
         )
     };
+    #[rustfmt::skip]
     let want = vec![
-        q(
-            "1762300100.1",
-            "1001",
-            1_762_300_100,
-            Connected,
-            12.0,
-            Some(288.0),
-            "6281211112222",
-            "support",
-        ),
-        q(
-            "1762300200.1",
-            UN,
-            1_762_300_200,
-            Abandoned,
-            45.0,
-            None,
-            "6281233334444",
-            "support",
-        ),
-        q(
-            "1762300300.1",
-            UN,
-            1_762_300_300,
-            Abandoned,
-            60.0,
-            None,
-            "6281255556666",
-            "sales",
-        ),
-        q(
-            "1762300500.1",
-            UN,
-            1_762_300_500,
-            Abandoned,
-            10.0,
-            None,
-            "6281277778888",
-            "sales",
-        ),
-        q(
-            "1762300600.1",
-            UN,
-            1_762_300_600,
-            Abandoned,
-            3.0,
-            None,
-            "6281299990000",
-            "sales",
-        ),
-        q(
-            "1762300700.1",
-            "1003",
-            1_762_300_700,
-            Connected,
-            10.0,
-            Some(90.0),
-            "6281200001111",
-            "support",
-        ),
-        q(
-            "1762300950.1",
-            UN,
-            1_762_300_950,
-            Abandoned,
-            50.0,
-            None,
-            "6281244445555",
-            "support",
-        ),
+        q("1762300100.1", "1001", 1_762_300_100, Connected, 12.0, Some(288.0), "6281211112222", "support"),
+        q("1762300200.1", UN, 1_762_300_200, Abandoned, 45.0, None, "6281233334444", "support"),
+        q("1762300300.1", UN, 1_762_300_300, Abandoned, 60.0, None, "6281255556666", "sales"),
+        q("1762300500.1", UN, 1_762_300_500, Abandoned, 10.0, None, "6281277778888", "sales"),
+        q("1762300600.1", UN, 1_762_300_600, Abandoned, 3.0, None, "6281299990000", "sales"),
+        q("1762300700.1", "1003", 1_762_300_700, Connected, 10.0, Some(90.0), "6281200001111", "support"),
+        q("1762300950.1", UN, 1_762_300_950, Abandoned, 50.0, None, "6281244445555", "support"),
     ];
     assert_eq!(calls(&f), want);
 }
@@ -892,47 +622,13 @@ fn file_errors() {
         kind: Some(kind),
         ..ParseOptions::default()
     };
+    #[rustfmt::skip]
     let cases: [(&[u8], ParseOptions, FileError); 5] = [
-        (
-            b"",
-            opts.clone(),
-            FileError::Empty {
-                name: "f.csv".into(),
-            },
-        ),
-        (
-            b"\n\n ,, \n",
-            opts.clone(),
-            FileError::Empty {
-                name: "f.csv".into(),
-            },
-        ),
-        (
-            b"foo,bar\n1,2\n",
-            opts.clone(),
-            FileError::UnknownKind {
-                name: "f.csv".into(),
-                headers: vec!["foo".into(), "bar".into()],
-            },
-        ),
-        (
-            b"agent,amount\na,1\n",
-            forced(FileKind::Calls),
-            FileError::MissingFields {
-                name: "f.csv".into(),
-                kind: FileKind::Calls,
-                fields: vec!["started_at"],
-            },
-        ),
-        (
-            b"agent,date\na,2026-11-01\n",
-            forced(FileKind::Leads),
-            FileError::MissingFields {
-                name: "f.csv".into(),
-                kind: FileKind::Leads,
-                fields: vec!["lead_id or phone"],
-            },
-        ),
+        (b"", opts.clone(), FileError::Empty { name: "f.csv".into(), }),
+        (b"\n\n ,, \n", opts.clone(), FileError::Empty { name: "f.csv".into(), }),
+        (b"foo,bar\n1,2\n", opts.clone(), FileError::UnknownKind { name: "f.csv".into(), headers: vec!["foo".into(), "bar".into()], }),
+        (b"agent,amount\na,1\n", forced(FileKind::Calls), FileError::MissingFields { name: "f.csv".into(), kind: FileKind::Calls, fields: vec!["started_at"], }),
+        (b"agent,date\na,2026-11-01\n", forced(FileKind::Leads), FileError::MissingFields { name: "f.csv".into(), kind: FileKind::Leads, fields: vec!["lead_id or phone"], }),
     ];
     for (bytes, options, want) in cases {
         assert_eq!(parse_bytes("f.csv", bytes, &options).err(), Some(want));
@@ -949,19 +645,14 @@ fn file_errors() {
 #[test]
 fn kind_detection_and_overrides() {
     // Ties go calls, deals, leads, roster, campaigns; the most mapped fields win.
+    #[rustfmt::skip]
     let cases: [(&str, FileKind); 6] = [
         ("agent,date\na,2026-11-01\n", FileKind::Calls),
         ("agent,date,amount\na,2026-11-01,5\n", FileKind::Deals),
         ("id,date\nx,2026-11-01\n", FileKind::Leads),
         ("agent,team\na,t\n", FileKind::Roster),
-        (
-            "name,start,end\np,2026-11-01,2026-11-02\n",
-            FileKind::Campaigns,
-        ),
-        (
-            "1762300000|NONE|NONE|NONE|QUEUESTART|\n",
-            FileKind::QueueLog,
-        ),
+        ("name,start,end\np,2026-11-01,2026-11-02\n", FileKind::Campaigns),
+        ("1762300000|NONE|NONE|NONE|QUEUESTART|\n", FileKind::QueueLog),
     ];
     for (input, kind) in cases {
         let f = parse("f.csv", input.as_bytes());
@@ -990,4 +681,19 @@ fn queue_log_huge_epochs_are_malformed_lines() {
         (f.kind, f.rows, f.skipped, error_lines(&f)),
         (FileKind::QueueLog, 0, 1, vec![2])
     );
+}
+
+#[test]
+fn a_headerless_cdr_keeps_its_first_leg_when_the_mapping_is_applied_again() {
+    let bytes = include_bytes!("fixtures/ingest/cdr16.csv");
+    let first = parse("Master.csv", bytes);
+    let options = ParseOptions {
+        kind: Some(FileKind::AsteriskCdr),
+        mapping: Some(first.mapping.clone()),
+        ..ParseOptions::default()
+    };
+    let again = parse_bytes("Master.csv", bytes, &options).expect("re-applied");
+    assert_eq!((again.rows, again.skipped), (first.rows, first.skipped));
+    assert_eq!(calls(&again), calls(&first));
+    assert!(again.headers.is_empty());
 }

@@ -27,71 +27,22 @@ type StampCase = (&'static str, Option<i64>, Option<i64>, Option<DateOrder>);
 
 #[test]
 fn money() {
+    #[rustfmt::skip]
     let cases: [MoneyCase; 22] = [
         ("850000", Some(850_000.0), Some(850_000.0), None),
-        (
-            "850000.50",
-            Some(850_000.5),
-            None,
-            Some((Strength::Pattern, false)),
-        ),
-        (
-            "Rp850.000",
-            Some(850.0),
-            Some(850_000.0),
-            Some((Strength::SingleGroup, true)),
-        ),
-        (
-            "Rp 1.250.000,00",
-            None,
-            Some(1_250_000.0),
-            Some((Strength::BothSeparators, true)),
-        ),
-        (
-            "IDR 850,000",
-            Some(850_000.0),
-            Some(850.0),
-            Some((Strength::SingleGroup, false)),
-        ),
-        (
-            "1,250,000.00",
-            Some(1_250_000.0),
-            None,
-            Some((Strength::BothSeparators, false)),
-        ),
-        (
-            "1.250.000",
-            None,
-            Some(1_250_000.0),
-            Some((Strength::Pattern, true)),
-        ),
-        (
-            "850.50",
-            Some(850.5),
-            None,
-            Some((Strength::Pattern, false)),
-        ),
+        ("850000.50", Some(850_000.5), None, Some((Strength::Pattern, false))),
+        ("Rp850.000", Some(850.0), Some(850_000.0), Some((Strength::SingleGroup, true))),
+        ("Rp 1.250.000,00", None, Some(1_250_000.0), Some((Strength::BothSeparators, true))),
+        ("IDR 850,000", Some(850_000.0), Some(850.0), Some((Strength::SingleGroup, false))),
+        ("1,250,000.00", Some(1_250_000.0), None, Some((Strength::BothSeparators, false))),
+        ("1.250.000", None, Some(1_250_000.0), Some((Strength::Pattern, true))),
+        ("850.50", Some(850.5), None, Some((Strength::Pattern, false))),
         ("850,5", None, Some(850.5), Some((Strength::Pattern, true))),
         ("(500)", Some(-500.0), Some(-500.0), None),
         ("-500", Some(-500.0), Some(-500.0), None),
-        (
-            "Rp -1.500",
-            Some(-1.5),
-            Some(-1500.0),
-            Some((Strength::SingleGroup, true)),
-        ),
-        (
-            "-Rp 2.000.000",
-            None,
-            Some(-2_000_000.0),
-            Some((Strength::Pattern, true)),
-        ),
-        (
-            "$300.50",
-            Some(300.5),
-            None,
-            Some((Strength::Pattern, false)),
-        ),
+        ("Rp -1.500", Some(-1.5), Some(-1500.0), Some((Strength::SingleGroup, true))),
+        ("-Rp 2.000.000", None, Some(-2_000_000.0), Some((Strength::Pattern, true))),
+        ("$300.50", Some(300.5), None, Some((Strength::Pattern, false))),
         ("300 USD", Some(300.0), Some(300.0), None),
         ("€12,5", None, Some(12.5), Some((Strength::Pattern, true))),
         ("0.500", Some(0.5), None, Some((Strength::Pattern, false))),
@@ -118,103 +69,24 @@ fn money() {
 #[test]
 fn timestamps() {
     let fixed = |y, mo, d, h, mi, s| Some(wall(y, mo, d, h, mi, s));
+    #[rustfmt::skip]
     let cases: [StampCase; 20] = [
-        (
-            "2026-11-03T09:15:00",
-            fixed(2026, 11, 3, 9, 15, 0),
-            fixed(2026, 11, 3, 9, 15, 0),
-            None,
-        ),
-        (
-            "2026-11-03 09:15",
-            fixed(2026, 11, 3, 9, 15, 0),
-            fixed(2026, 11, 3, 9, 15, 0),
-            None,
-        ),
-        (
-            "2026-11-03 09:15:07.250",
-            Some(wall(2026, 11, 3, 9, 15, 7) + 250),
-            Some(wall(2026, 11, 3, 9, 15, 7) + 250),
-            None,
-        ),
-        (
-            "2026/11/03",
-            fixed(2026, 11, 3, 0, 0, 0),
-            fixed(2026, 11, 3, 0, 0, 0),
-            None,
-        ),
-        (
-            "2026-11-03",
-            fixed(2026, 11, 3, 0, 0, 0),
-            fixed(2026, 11, 3, 0, 0, 0),
-            None,
-        ),
-        (
-            "03/11/2026 09:15",
-            fixed(2026, 11, 3, 9, 15, 0),
-            fixed(2026, 3, 11, 9, 15, 0),
-            None,
-        ),
-        (
-            "03/11/2026 09:15:30",
-            fixed(2026, 11, 3, 9, 15, 30),
-            fixed(2026, 3, 11, 9, 15, 30),
-            None,
-        ),
-        (
-            "25/11/2026",
-            fixed(2026, 11, 25, 0, 0, 0),
-            None,
-            Some(DateOrder::DayFirst),
-        ),
-        (
-            "11/25/2026 8:05",
-            None,
-            fixed(2026, 11, 25, 8, 5, 0),
-            Some(DateOrder::MonthFirst),
-        ),
-        (
-            "03-11-2026",
-            fixed(2026, 11, 3, 0, 0, 0),
-            fixed(2026, 3, 11, 0, 0, 0),
-            None,
-        ),
-        (
-            "2026-11-03T02:15:00Z",
-            fixed(2026, 11, 3, 9, 15, 0),
-            fixed(2026, 11, 3, 9, 15, 0),
-            None,
-        ),
-        (
-            "2026-11-03T09:15:00+07:00",
-            fixed(2026, 11, 3, 9, 15, 0),
-            fixed(2026, 11, 3, 9, 15, 0),
-            None,
-        ),
-        (
-            "2026-11-03 04:15:00+02:00",
-            fixed(2026, 11, 3, 9, 15, 0),
-            fixed(2026, 11, 3, 9, 15, 0),
-            None,
-        ),
-        (
-            "2026-11-02T20:15:00-0600",
-            fixed(2026, 11, 3, 9, 15, 0),
-            fixed(2026, 11, 3, 9, 15, 0),
-            None,
-        ),
-        (
-            "1793664000",
-            fixed(2026, 11, 3, 7, 0, 0),
-            fixed(2026, 11, 3, 7, 0, 0),
-            None,
-        ),
-        (
-            "1793664000500",
-            Some(wall(2026, 11, 3, 7, 0, 0) + 500),
-            Some(wall(2026, 11, 3, 7, 0, 0) + 500),
-            None,
-        ),
+        ("2026-11-03T09:15:00", fixed(2026, 11, 3, 9, 15, 0), fixed(2026, 11, 3, 9, 15, 0), None),
+        ("2026-11-03 09:15", fixed(2026, 11, 3, 9, 15, 0), fixed(2026, 11, 3, 9, 15, 0), None),
+        ("2026-11-03 09:15:07.250", Some(wall(2026, 11, 3, 9, 15, 7) + 250), Some(wall(2026, 11, 3, 9, 15, 7) + 250), None),
+        ("2026/11/03", fixed(2026, 11, 3, 0, 0, 0), fixed(2026, 11, 3, 0, 0, 0), None),
+        ("2026-11-03", fixed(2026, 11, 3, 0, 0, 0), fixed(2026, 11, 3, 0, 0, 0), None),
+        ("03/11/2026 09:15", fixed(2026, 11, 3, 9, 15, 0), fixed(2026, 3, 11, 9, 15, 0), None),
+        ("03/11/2026 09:15:30", fixed(2026, 11, 3, 9, 15, 30), fixed(2026, 3, 11, 9, 15, 30), None),
+        ("25/11/2026", fixed(2026, 11, 25, 0, 0, 0), None, Some(DateOrder::DayFirst)),
+        ("11/25/2026 8:05", None, fixed(2026, 11, 25, 8, 5, 0), Some(DateOrder::MonthFirst)),
+        ("03-11-2026", fixed(2026, 11, 3, 0, 0, 0), fixed(2026, 3, 11, 0, 0, 0), None),
+        ("2026-11-03T02:15:00Z", fixed(2026, 11, 3, 9, 15, 0), fixed(2026, 11, 3, 9, 15, 0), None),
+        ("2026-11-03T09:15:00+07:00", fixed(2026, 11, 3, 9, 15, 0), fixed(2026, 11, 3, 9, 15, 0), None),
+        ("2026-11-03 04:15:00+02:00", fixed(2026, 11, 3, 9, 15, 0), fixed(2026, 11, 3, 9, 15, 0), None),
+        ("2026-11-02T20:15:00-0600", fixed(2026, 11, 3, 9, 15, 0), fixed(2026, 11, 3, 9, 15, 0), None),
+        ("1793664000", fixed(2026, 11, 3, 7, 0, 0), fixed(2026, 11, 3, 7, 0, 0), None),
+        ("1793664000500", Some(wall(2026, 11, 3, 7, 0, 0) + 500), Some(wall(2026, 11, 3, 7, 0, 0) + 500), None),
         ("2026-02-30", None, None, None),
         ("2026-11-03 25:00", None, None, None),
         ("31/31/2026", None, None, None),
@@ -242,6 +114,7 @@ fn timestamps() {
 
 #[test]
 fn durations() {
+    #[rustfmt::skip]
     let cases: [(&str, Option<f64>); 12] = [
         ("245", Some(245.0)),
         ("245.5", Some(245.5)),
@@ -263,6 +136,7 @@ fn durations() {
 
 #[test]
 fn booleans() {
+    #[rustfmt::skip]
     let cases = [
         ("1", Some(true)),
         ("0", Some(false)),
@@ -286,6 +160,7 @@ fn booleans() {
 
 #[test]
 fn phones() {
+    #[rustfmt::skip]
     let cases = [
         ("0812-3456-789", Some("628123456789")),
         ("+62 812 3456 789", Some("628123456789")),
@@ -303,6 +178,7 @@ fn phones() {
 
 #[test]
 fn call_statuses() {
+    #[rustfmt::skip]
     let cases = [
         ("Connected", Some(CallStatus::Connected)),
         ("ANSWERED", Some(CallStatus::Connected)),

@@ -133,7 +133,25 @@ fn weighted<'a>(rng: &mut Rng, items: &'a [(&'a str, u32)]) -> &'a str {
 pub fn demo_files(seed: u64) -> Vec<(String, Vec<u8>)> {
     let mut rng = Rng(seed);
     let start = first_day();
-    let days = 61;
+    let days: u64 = 61;
+    let roster = roster_csv();
+    let campaigns = campaigns_csv();
+    let (leads, lead_info) = leads_csv(&mut rng, start, days);
+    let calls = calls_csv(&mut rng, start, days, &lead_info);
+    let deals = deals_csv(&mut rng, start, days, &lead_info);
+    vec![
+        ("roster.csv".to_owned(), roster.into_bytes()),
+        ("campaigns.csv".to_owned(), campaigns.into_bytes()),
+        ("leads.csv".to_owned(), leads.into_bytes()),
+        ("calls.csv".to_owned(), calls.into_bytes()),
+        ("deals.csv".to_owned(), deals.into_bytes()),
+    ]
+}
+
+/// Leads and, for each, (created time, owner).
+type LeadInfo = Vec<(i64, &'static str)>;
+
+fn roster_csv() -> String {
     let mut roster = String::from("agent,name,team,aliases\n");
     for (login, name, team, ext) in AGENTS {
         let _ = writeln!(
@@ -141,10 +159,18 @@ pub fn demo_files(seed: u64) -> Vec<(String, Vec<u8>)> {
             "{login},{name},{team},\"{ext}|{login}@contoh.co.id\""
         );
     }
+    roster
+}
+
+fn campaigns_csv() -> String {
     let mut campaigns = String::from("campaign,start,end\n");
     for (name, s, e) in CAMPAIGNS {
         let _ = writeln!(campaigns, "{name},{},{}", day_of(s), day_of(e));
     }
+    campaigns
+}
+
+fn leads_csv(rng: &mut Rng, start: Day, days: u64) -> (String, LeadInfo) {
     // Leads, each owned by an agent.
     let lead_count = 900u64;
     let mut leads = String::from(
@@ -152,7 +178,7 @@ pub fn demo_files(seed: u64) -> Vec<(String, Vec<u8>)> {
     );
     let mut lead_info = Vec::new();
     for i in 0..lead_count {
-        let created = work_time(&mut rng, start, days);
+        let created = work_time(rng, start, days);
         let agent = rng.pick(&AGENTS).0;
         let contact = created + (60 + rng.below(4 * 3600) as i64) * 1000;
         let first = if rng.chance(0.6) {
@@ -180,6 +206,11 @@ pub fn demo_files(seed: u64) -> Vec<(String, Vec<u8>)> {
         );
         lead_info.push((created, agent));
     }
+    (leads, lead_info)
+}
+
+fn calls_csv(rng: &mut Rng, start: Day, days: u64, lead_info: &LeadInfo) -> String {
+    let lead_count = lead_info.len() as u64;
     // Calls: mostly outbound to leads, some inbound.
     let mut calls = String::from(
         "call_id,agent,started_at,direction,status,wait_seconds,talk_seconds,lead_id,phone,campaign,callback\n",
@@ -192,7 +223,7 @@ pub fn demo_files(seed: u64) -> Vec<(String, Vec<u8>)> {
         } else {
             rng.pick(&AGENTS).0
         };
-        let ts = created.max(work_time(&mut rng, start, days)) + rng.below(3600) as i64 * 1000;
+        let ts = created.max(work_time(rng, start, days)) + rng.below(3600) as i64 * 1000;
         let inbound = rng.chance(0.12);
         let (direction, status) = if inbound {
             (
@@ -204,7 +235,7 @@ pub fn demo_files(seed: u64) -> Vec<(String, Vec<u8>)> {
                 },
             )
         } else {
-            ("outbound", weighted(&mut rng, &STATUSES))
+            ("outbound", weighted(rng, &STATUSES))
         };
         let talk = if status == "connected" {
             120 + rng.below(420)
@@ -225,6 +256,11 @@ pub fn demo_files(seed: u64) -> Vec<(String, Vec<u8>)> {
             campaign_at(ts)
         );
     }
+    calls
+}
+
+fn deals_csv(rng: &mut Rng, start: Day, days: u64, lead_info: &LeadInfo) -> String {
+    let lead_count = lead_info.len() as u64;
     // Deals on a share of the leads.
     let mut deals = String::from(
         "deal_id,agent,created_at,closed_at,stage,amount,cost,upsell,customer_type,campaign,lead_id\n",
@@ -236,7 +272,7 @@ pub fn demo_files(seed: u64) -> Vec<(String, Vec<u8>)> {
         let last = start.plus(days as i32).start() - 1000;
         let created = created.min(last);
         let closed = (created + rng.below(12 * DAY_MS as u64) as i64).min(last);
-        let stage = weighted(&mut rng, &[("won", 40), ("lost", 45), ("open", 15)]);
+        let stage = weighted(rng, &[("won", 40), ("lost", 45), ("open", 15)]);
         let amount = (350 + rng.below(1300)) * 1000;
         let cost = amount * (60 + rng.below(25)) / 100;
         let closed_text = if stage == "open" {
@@ -253,13 +289,7 @@ pub fn demo_files(seed: u64) -> Vec<(String, Vec<u8>)> {
             campaign_at(created)
         );
     }
-    vec![
-        ("roster.csv".to_owned(), roster.into_bytes()),
-        ("campaigns.csv".to_owned(), campaigns.into_bytes()),
-        ("leads.csv".to_owned(), leads.into_bytes()),
-        ("calls.csv".to_owned(), calls.into_bytes()),
-        ("deals.csv".to_owned(), deals.into_bytes()),
-    ]
+    deals
 }
 
 /// A canonical calls file: comma, ISO dates, plain numbers (about 90 bytes a row).

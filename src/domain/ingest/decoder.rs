@@ -326,7 +326,14 @@ impl Body {
             FileKind::Leads => Sink::Leads(LeadsBuilder::new(m, day_first)),
             FileKind::Roster => Sink::Roster(RosterBuilder::new(m)),
             FileKind::Campaigns => Sink::Campaigns(CampaignsBuilder::new(m, day_first)),
-            FileKind::AsteriskCdr => Sink::Cdr(CdrBuilder::new(layout.headed.then_some(m))),
+            FileKind::AsteriskCdr => {
+                // By name when headed or mapped by the user, else by field count.
+                let user = options
+                    .mapping
+                    .as_ref()
+                    .is_some_and(|u| u.kind() == FileKind::AsteriskCdr);
+                Sink::Cdr(CdrBuilder::new((layout.headed || user).then_some(m)))
+            }
             FileKind::QueueLog => Sink::QueueLog(QueueLogBuilder::default()),
         };
         Body {

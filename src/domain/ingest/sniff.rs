@@ -82,8 +82,16 @@ pub fn layout(
     };
     match wanted {
         Some(FileKind::QueueLog) => return Ok(headless(FileKind::QueueLog)),
-        Some(FileKind::AsteriskCdr) if is_master_csv && options.mapping.is_none() => {
-            return Ok(headless(FileKind::AsteriskCdr))
+        Some(FileKind::AsteriskCdr) if is_master_csv => {
+            let mut layout = headless(FileKind::AsteriskCdr);
+            if let Some(m) = options
+                .mapping
+                .as_ref()
+                .filter(|m| m.kind() == FileKind::AsteriskCdr)
+            {
+                layout.mapping = m.clone();
+            }
+            return Ok(layout);
         }
         Some(kind) => {
             let mapping = match &options.mapping {

@@ -7,7 +7,7 @@ use crate::domain::ingest::error::RowError;
 use crate::domain::ingest::issues::Cause;
 use crate::domain::ingest::mapping::ColumnMapping;
 use crate::domain::ingest::record::{Col, Ctx, Record};
-use crate::domain::ingest::value::money::parse_money;
+use crate::domain::ingest::value::money::{parse_money, MoneyCell};
 use crate::domain::ingest::value::{boolean, vocab};
 use crate::domain::model::{DealRow, DealTable, Stage};
 
@@ -119,44 +119,8 @@ impl DealsBuilder {
         let (created, created_other) =
             optional_time(cx, rec, c[CREATED_AT], &mut self.created, "created_at");
         let cost_text = rec.cell(c[COST]);
-        let cost_cell = cx.optional(line, "cost", "an amount", cost_text, parse_money);
-        let mut cost_pending = false;
-        let cost = match cost_cell.map(|cell| self.cost.read(&cell)) {
-            Some(MoneyRead::Value(v, p)) => {
-                cost_pending = p;
-                Some(v)
-            }
-            Some(MoneyRead::Invalid) => {
-                cx.issues.warn(
-                    Cause::Unreadable("cost", "an amount"),
-                    line,
-                    cost_text.unwrap_or_default(),
-                );
-                None
-            }
-            None => None,
-        };
-        let upsell = if c[UPSELL].is_some() {
-            cx.optional(
-                line,
-                "upsell",
-                "a boolean",
-                rec.cell(c[UPSELL]),
-                boolean::parse_bool,
-            )
-        } else {
-            let cell = cx.optional(
-                line,
-                "upsell_amount",
-                "an amount",
-                rec.cell(c[UPSELL_AMOUNT]),
-                parse_money,
-            );
-            match cell.map(|cell| self.upsell_amount.read(&cell)) {
-                Some(MoneyRead::Value(v, _)) => Some(v > 0.0),
-                _ => None,
-            }
-        };
+        let (cost, cost_cell) = self.read_cost(cx, line, cost_text);
+        let upsell = self.read_upsell(cx, rec);
         let customer_type = cx.optional(
             line,
             "customer_type",
@@ -189,11 +153,46 @@ impl DealsBuilder {
         if amount_pending {
             self.amount.keep(row_index, line, amount_cell, amount_text);
         }
-        if let (true, Some(cell)) = (cost_pending, cost_cell) {
+        if let Some(cell) = cost_cell {
             self.cost
                 .keep(row_index, line, cell, cost_text.unwrap_or_default());
         }
         self.table.push(row);
+    }
+
+    /// Reads the optional cost: its amount, and the cell when its reading may
+    /// still change.
+    fn read_cost(
+        &mut self,
+        cx: &mut Ctx,
+        line: u64,
+        text: Option<&str>,
+    ) -> (Option<f64>, Option<MoneyCell>) {
+        let cell = cx.optional(line, "cost", "an amount", text, parse_money);
+        match cell.map(|c| (c, self.cost.read(&c))) {
+            Some((c, MoneyRead::Value(v, pending))) => (Some(v), pending.then_some(c)),
+            Some((_, MoneyRead::Invalid)) => {
+                let cause = Cause::Unreadable("cost", "an amount");
+                cx.issues.warn(cause, line, text.unwrap_or_default());
+                (None, None)
+            }
+            None => (None, None),
+        }
+    }
+
+    /// Reads the upsell flag, or an upsell amount (upsell iff > 0).
+    fn read_upsell(&mut self, cx: &mut Ctx, rec: &Record<'_>) -> Option<bool> {
+        let (c, line) = (self.cols, rec.line);
+        if c[UPSELL].is_some() {
+            let text = rec.cell(c[UPSELL]);
+            return cx.optional(line, "upsell", "a boolean", text, boolean::parse_bool);
+        }
+        let text = rec.cell(c[UPSELL_AMOUNT]);
+        let cell = cx.optional(line, "upsell_amount", "an amount", text, parse_money)?;
+        match self.upsell_amount.read(&cell) {
+            MoneyRead::Value(v, _) => Some(v > 0.0),
+            MoneyRead::Invalid => None,
+        }
     }
 
     /// Settles the conventions (fixing or dropping rows read before the
