@@ -1,8 +1,11 @@
 //! String interning: agents, campaigns, lead keys and phones are stored once and
 //! referred to by a 4-byte [`Sym`], so a call row stays small.
 
-use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault};
 use std::num::NonZeroU32;
+
+use hashbrown::HashTable;
+use rustc_hash::FxHasher;
 
 /// A handle to an interned string. `Option<Sym>` is 4 bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -16,10 +19,24 @@ impl Sym {
 }
 
 /// Owns each distinct string once and hands out [`Sym`]s for them.
-#[derive(Clone, Debug, Default)]
+///
+/// Each string is stored once (the hash table holds only handles into
+/// `strings`) and hashed once per lookup with a fast non-cryptographic hash:
+/// interning is the hot path of decoding.
+#[derive(Clone, Default)]
 pub struct Interner {
     strings: Vec<Box<str>>,
-    index: HashMap<Box<str>, Sym>,
+    index: HashTable<Sym>,
+}
+
+impl std::fmt::Debug for Interner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(&self.strings).finish()
+    }
+}
+
+fn hash(text: &str) -> u64 {
+    BuildHasherDefault::<FxHasher>::default().hash_one(text)
 }
 
 impl Interner {
@@ -38,19 +55,26 @@ impl Interner {
     /// assert_eq!(names.resolve(a), "Budi");
     /// ```
     pub fn intern(&mut self, text: &str) -> Sym {
-        if let Some(&sym) = self.index.get(text) {
+        let h = hash(text);
+        let strings = &self.strings;
+        if let Some(&sym) = self.index.find(h, |s| &*strings[s.index()] == text) {
             return sym;
         }
         let n = u32::try_from(self.strings.len() + 1).unwrap_or(u32::MAX);
         let sym = Sym(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN));
         self.strings.push(text.into());
-        self.index.insert(text.into(), sym);
+        let strings = &self.strings;
+        self.index
+            .insert_unique(h, sym, |s| hash(&strings[s.index()]));
         sym
     }
 
     /// The handle of `text` if it was interned, without storing it.
     pub fn get(&self, text: &str) -> Option<Sym> {
-        self.index.get(text).copied()
+        let strings = &self.strings;
+        self.index
+            .find(hash(text), |s| &*strings[s.index()] == text)
+            .copied()
     }
 
     /// The text behind a handle of this interner.
