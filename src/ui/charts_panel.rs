@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::download::download_text;
+use super::download::{download_svg_as_png, download_text};
 use super::kpi_cards::team_target;
 use super::state::AppState;
 use crate::chart::{self, Bars, Histogram, RunUp, TargetLine, Trend};
@@ -231,6 +231,12 @@ pub fn ChartsPanel() -> impl IntoView {
                             download_text(file, "image/svg+xml", &svg);
                         }
                     }>{move || t(lang(), Msg::DownloadSvg)}</button>
+                    " · "
+                    <button type="button" class="link" on:click=move |_| {
+                        if let Some(svg) = drawn.with_untracked(|d| d.as_ref().map(|d| d[i].clone())) {
+                            download_svg_as_png(&file.replace(".svg", ".png"), &svg, chart::SIZE);
+                        }
+                    }>"PNG"</button>
                 </figcaption>
             </figure>
         }

@@ -74,6 +74,11 @@ test("demo data fills all 15 cards", async () => {
   }
   assert.ok(await page.locator("td[data-agent][data-kpi]").count() >= 15 * 3);
   assert.ok(await page.locator(".chart-svg svg").count() >= 4, "four charts drawn");
+  // Charts export as SVG and as PNG (rasterised by the browser).
+  const [svg] = await Promise.all([page.waitForEvent("download"), page.locator(".chart figcaption button").nth(0).click()]);
+  assert.equal(svg.suggestedFilename(), "trend.svg");
+  const [png] = await Promise.all([page.waitForEvent("download"), page.locator(".chart figcaption button").nth(1).click()]);
+  assert.equal(png.suggestedFilename(), "trend.png");
   await screenshot(page, "dashboard");
   mkdirSync(join(ROOT, "docs"), { recursive: true });
   copyFileSync(join(OUTPUT, "dashboard.png"), join(ROOT, "docs/screenshot.png"));
