@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::roster_view::{agents, campaigns, teams};
 use super::state::AppState;
 use crate::domain::model::time::Day;
 use crate::present::i18n::{t, Msg};
@@ -70,9 +69,9 @@ pub fn Filters() -> impl IntoView {
             f.to = range.map(|r| r.1);
         });
     };
-    let agent_list = Memo::new(move |_| agents(&state.dataset.get()));
-    let team_list = Memo::new(move |_| teams(&state.dataset.get()));
-    let campaign_list = Memo::new(move |_| campaigns(&state.dataset.get()));
+    let agent_list = Memo::new(move |_| state.engine.get().agent_names());
+    let team_list = Memo::new(move |_| state.engine.get().team_names());
+    let campaign_list = Memo::new(move |_| state.engine.get().campaign_names());
     let on_agents = move |ev: web_sys::Event| {
         let Some(select) = ev
             .target()

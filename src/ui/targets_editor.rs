@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::download::download_text;
-use super::roster_view::{agents, teams};
 use super::state::AppState;
 use crate::domain::kpi::KpiId;
 use crate::domain::targets::{Comparator, Scope, Target, Targets};
@@ -65,8 +64,8 @@ pub fn TargetsEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = move || state.lang();
     let scope = RwSignal::new(Scope::Team);
-    let agent_list = Memo::new(move |_| agents(&state.dataset.get()));
-    let team_list = Memo::new(move |_| teams(&state.dataset.get()));
+    let agent_list = Memo::new(move |_| state.engine.get().agent_names());
+    let team_list = Memo::new(move |_| state.engine.get().team_names());
 
     let row = move |kpi: KpiId| {
         let unit = kpi_text::target_unit(kpi);

@@ -156,6 +156,28 @@ impl<'a> Engine<'a> {
         self.default_period
     }
 
+    /// Every agent the filters can offer (roster agents and record agents,
+    /// aliases folded into the roster's agent), sorted.
+    pub fn agent_names(&self) -> Vec<String> {
+        let mut names = self.agents.names.clone();
+        names.sort();
+        names
+    }
+
+    /// The roster's teams, sorted.
+    pub fn team_names(&self) -> Vec<String> {
+        let mut teams = self.agents.teams.clone();
+        teams.sort();
+        teams
+    }
+
+    /// Every campaign named by a record or by the campaigns file, sorted.
+    pub fn campaign_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.campaign_codes.keys().cloned().collect();
+        names.sort();
+        names
+    }
+
     /// The same engine, no longer tied to the dataset's borrow (it holds no
     /// reference to it): a page can keep it across filter changes.
     pub fn detach(self) -> Engine<'static> {
