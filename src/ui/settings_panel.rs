@@ -5,27 +5,8 @@ use leptos::prelude::*;
 
 use super::loader::reparse_all;
 use super::state::AppState;
+use crate::domain::model::time::{format_utc_offset, parse_utc_offset};
 use crate::present::i18n::{t, Lang, Msg};
-
-/// `+07:00` for 420 minutes.
-pub fn offset_text(minutes: i32) -> String {
-    let sign = if minutes < 0 { '-' } else { '+' };
-    let m = minutes.abs();
-    format!("{sign}{:02}:{:02}", m / 60, m % 60)
-}
-
-/// Parses `+07:00`, `-05:30`, `+7` into minutes east of UTC.
-pub fn parse_offset(text: &str) -> Option<i32> {
-    let v = text.trim();
-    let (sign, rest) = match v.as_bytes().first()? {
-        b'+' => (1, &v[1..]),
-        b'-' => (-1, &v[1..]),
-        _ => (1, v),
-    };
-    let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
-    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
-    ((0..=14).contains(&h) && (0..60).contains(&m)).then_some(sign * (h * 60 + m))
-}
 
 /// The settings panel.
 #[component]
@@ -49,9 +30,9 @@ pub fn SettingsPanel() -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="set-utc">{move || t(lang(), Msg::UtcOffset)}</label>
-                    <input id="set-utc" type="text" prop:value=move || offset_text(prefs.with(|p| p.utc_offset_minutes))
+                    <input id="set-utc" type="text" prop:value=move || format_utc_offset(prefs.with(|p| p.utc_offset_minutes))
                         on:change=move |ev| {
-                            if let Some(m) = parse_offset(&event_target_value(&ev)) {
+                            if let Some(m) = parse_utc_offset(&event_target_value(&ev)) {
                                 prefs.update(|p| p.utc_offset_minutes = m);
                                 reparse_all(state);
                             }

@@ -1,6 +1,7 @@
 //! Argument parsing and dispatch of the command-line tool.
 
 use std::ffi::OsString;
+use std::io::Write as _;
 
 const USAGE: &str = "\
 telesales-kpi: the 15 telesales KPIs from call logs, deals and leads, as JSON.
@@ -45,7 +46,8 @@ pub fn run(args: Vec<OsString>) -> i32 {
         Ok(Some(lexopt::Arg::Value(cmd))) if cmd == "report" => {
             match crate::report::run(&mut parser) {
                 Ok(json) => {
-                    println!("{json}");
+                    // A closed pipe (e.g. `| head`) is not an error worth a panic.
+                    let _ = writeln!(std::io::stdout().lock(), "{json}");
                     0
                 }
                 Err(e @ crate::report::ReportError::Usage(_)) => {

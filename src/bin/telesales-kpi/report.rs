@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{json, Value};
 use telesales_kpi::domain::ingest::{parse_bytes, FileKind, ParseOptions, ParsedFile};
 use telesales_kpi::domain::kpi::{Engine, Filter, Settings};
-use telesales_kpi::domain::model::time::Day;
+use telesales_kpi::domain::model::time::{parse_utc_offset, Day};
 use telesales_kpi::domain::model::Dataset;
 use telesales_kpi::domain::targets::Targets;
 
@@ -152,7 +152,7 @@ fn parse_args(parser: &mut lexopt::Parser) -> Result<Args, ReportError> {
                 args.settings.short_abandon_seconds = number(parser, "--short-abandon-seconds")?;
             }
             Long("callback-days") => {
-                args.settings.callback_days = number(parser, "--callback-days")?
+                args.settings.callback_days = number(parser, "--callback-days")?;
             }
             Long("country-code") => {
                 let code = text(parser, "--country-code")?;
@@ -209,27 +209,7 @@ fn day(value: &str, flag: &str) -> Result<Day, ReportError> {
         .ok_or_else(|| ReportError::Usage(format!("{flag} wants YYYY-MM-DD, got {value:?}")))
 }
 
-/// Parses `+07:00`, `-05:30`, `+7`, `+0700` or `Z` into minutes east of UTC.
 fn utc_offset(value: &str) -> Result<i32, ReportError> {
-    let bad = || ReportError::Usage(format!("--utc-offset wants +HH:MM, got {value:?}"));
-    let v = value.trim();
-    if v.eq_ignore_ascii_case("z") || v.eq_ignore_ascii_case("utc") {
-        return Ok(0);
-    }
-    let (sign, rest) = match v.as_bytes().first() {
-        Some(b'+') => (1, &v[1..]),
-        Some(b'-') => (-1, &v[1..]),
-        _ => (1, v),
-    };
-    let (h, m) = match rest.split_once(':') {
-        Some((h, m)) => (h, m),
-        None if rest.len() == 4 => rest.split_at(2),
-        None => (rest, "0"),
-    };
-    let h: i32 = h.parse().map_err(|_| bad())?;
-    let m: i32 = m.parse().map_err(|_| bad())?;
-    if !(0..=14).contains(&h) || !(0..60).contains(&m) {
-        return Err(bad());
-    }
-    Ok(sign * (h * 60 + m))
+    parse_utc_offset(value)
+        .ok_or_else(|| ReportError::Usage(format!("--utc-offset wants +HH:MM, got {value:?}")))
 }

@@ -158,6 +158,44 @@ fn civil_from_days(days: i32) -> (i32, u32, u32) {
     (y, m, d)
 }
 
+/// Parses a UTC offset (`+07:00`, `-05:30`, `+0700`, `+7`, `Z`, `UTC`) into
+/// minutes east of UTC; `None` beyond ±14:00 or when malformed.
+///
+/// ```
+/// # use telesales_kpi::domain::model::time::{parse_utc_offset, format_utc_offset};
+/// assert_eq!(parse_utc_offset("+07:00"), Some(420));
+/// assert_eq!(parse_utc_offset("-0530"), Some(-330));
+/// assert_eq!(parse_utc_offset("Z"), Some(0));
+/// assert_eq!(parse_utc_offset("+15:00"), None);
+/// assert_eq!(format_utc_offset(-330), "-05:30");
+/// ```
+pub fn parse_utc_offset(text: &str) -> Option<i32> {
+    let v = text.trim();
+    if v.eq_ignore_ascii_case("z") || v.eq_ignore_ascii_case("utc") {
+        return Some(0);
+    }
+    let (sign, rest) = match v.as_bytes().first()? {
+        b'+' => (1, &v[1..]),
+        b'-' => (-1, &v[1..]),
+        _ => (1, v),
+    };
+    let (h, m) = match rest.split_once(':') {
+        Some(parts) => parts,
+        None if rest.len() == 4 => rest.split_at(2),
+        None => (rest, "0"),
+    };
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    ((0..=14).contains(&h) && (0..60).contains(&m) && h * 60 + m <= 14 * 60)
+        .then_some(sign * (h * 60 + m))
+}
+
+/// Formats minutes east of UTC as `+07:00`.
+pub fn format_utc_offset(minutes: i32) -> String {
+    let sign = if minutes < 0 { '-' } else { '+' };
+    let m = minutes.abs();
+    format!("{sign}{:02}:{:02}", m / 60, m % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
