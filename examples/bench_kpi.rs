@@ -5,13 +5,13 @@
 
 use std::time::Instant;
 
+use telesales_kpi::domain::kpi::targets::Targets;
 use telesales_kpi::domain::kpi::{Engine, Filter, Settings};
 use telesales_kpi::domain::model::time::{Day, DAY_MS};
 use telesales_kpi::domain::model::{
     CallRow, CallStatus, CustomerType, Dataset, DealRow, Direction, LeadRow, LeadStatus, Millis,
     RosterRow, Stage, Sym,
 };
-use telesales_kpi::domain::targets::Targets;
 
 /// xorshift64*: deterministic, no dependency.
 struct Rng(u64);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test layer:
-#   1. native: cargo fmt --check and cargo test (core, CLI, properties)
+#   1. native: cargo fmt --check, cargo clippy -D warnings (native, and the
+#      page for wasm32 so src/ui is compiled and linted), cargo test
 #   2. browser: wasm-bindgen-test in headless Chromium (chromedriver)
 #   3. end-to-end: Playwright (playwright-core + Debian chromium) against the
 #      release build served on 127.0.0.1 under a sub-path
@@ -28,6 +29,8 @@ layer() {
 
 native() {
   cargo fmt --check || { echo "cargo fmt --check: run 'cargo fmt'" >&2; return 1; }
+  cargo clippy --all-targets -- -D warnings || return 1
+  cargo clippy --target wasm32-unknown-unknown --lib --bin telesales-kpi-app --test web -- -D warnings || return 1
   cargo test --all-targets && cargo test --doc
 }
 browser() {
@@ -37,7 +40,7 @@ end_to_end() {
   cargo build --bin telesales-kpi && build_release && node --test --test-concurrency=1 tests/e2e/
 }
 
-layer "native (cargo test)" native
+layer "native (fmt, clippy, cargo test)" native
 layer "browser (wasm-bindgen-test)" browser
 layer "end-to-end (playwright)" end_to_end
 

@@ -5,7 +5,7 @@
 //! - [`domain`]: pure Rust with no browser types. Bytes go in
 //!   ([`domain::ingest`]), columnar tables come out ([`domain::model`]), KPI
 //!   functions turn them into plain data ([`domain::kpi`]) judged against
-//!   [`domain::targets`].
+//!   [`domain::kpi::targets`].
 //! - [`present`]: texts in both languages and number formatting, pure.
 //! - [`chart`]: drawings generic over the plotters backend (SVG strings).
 //! - `ui` (wasm only): Leptos components that render what the domain returns.

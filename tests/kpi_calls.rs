@@ -4,9 +4,10 @@
 mod kpi_support;
 
 use kpi_support::{check, period, report, report_with, B, C};
+use telesales_kpi::domain::kpi::targets::Targets;
+use telesales_kpi::domain::kpi::Extra as E;
 use telesales_kpi::domain::kpi::{KpiId as K, Settings};
 use telesales_kpi::domain::model::CallStatus as S;
-use telesales_kpi::domain::targets::Targets;
 
 /// Ten calls; see each line's comment.
 fn calls() -> B {
@@ -102,7 +103,7 @@ fn call_kpis_for_october() {
         K::AverageTalkTime,
         Some(400.0 / 3.0),
         Some((400.0, 3.0)),
-        &[("under_2min", Some(2.0 / 3.0))],
+        &[(E::Under2min, Some(2.0 / 3.0))],
     );
     // Offered: 5, 7, 8; abandoned: 7, 8; waits 10, 3, 30.
     check(
@@ -110,7 +111,7 @@ fn call_kpis_for_october() {
         K::CallAbandonmentRate,
         Some(2.0 / 3.0),
         Some((2.0, 3.0)),
-        &[("avg_wait_seconds", Some(43.0 / 3.0))],
+        &[(E::AvgWaitSeconds, Some(43.0 / 3.0))],
     );
     // (unassigned) excluded: 4 calls over (A, 10-01) and (B, 10-02).
     check(&r, K::OutboundCallsPerDay, Some(2.0), Some((4.0, 2.0)), &[]);
@@ -152,7 +153,7 @@ fn short_abandon_setting_drops_short_waits() {
         K::CallAbandonmentRate,
         Some(0.5),
         Some((1.0, 2.0)),
-        &[("avg_wait_seconds", Some(20.0))],
+        &[(E::AvgWaitSeconds, Some(20.0))],
     );
 }
 
@@ -267,7 +268,7 @@ fn empty_calls_file_gives_counts_and_null_rates() {
         K::AverageTalkTime,
         None,
         Some((0.0, 0.0)),
-        &[("under_2min", None)],
+        &[(E::Under2min, None)],
     );
     check(&r, K::OutboundCallsPerDay, None, Some((0.0, 0.0)), &[]);
 }

@@ -4,9 +4,10 @@
 mod kpi_support;
 
 use kpi_support::{check, period, report, B, C, D};
+use telesales_kpi::domain::kpi::targets::Status;
+use telesales_kpi::domain::kpi::Extra as E;
 use telesales_kpi::domain::kpi::KpiId as K;
 use telesales_kpi::domain::model::Stage;
-use telesales_kpi::domain::targets::Status;
 
 fn deals() -> B {
     let mut b = B::new();
@@ -85,7 +86,7 @@ fn deal_kpis_for_october() {
         K::SalesOpportunities,
         Some(5.0),
         None,
-        &[("per_week", Some(28.0 / 62.0))],
+        &[(E::PerWeek, Some(28.0 / 62.0))],
     );
     check(&r, K::UpsellingRate, Some(1.0 / 3.0), Some((1.0, 3.0)), &[]);
     check(
@@ -93,7 +94,7 @@ fn deal_kpis_for_october() {
         K::OpportunityWinRatio,
         Some(0.75),
         Some((3.0, 4.0)),
-        &[("value_ratio", Some(6000.0 / 6500.0))],
+        &[(E::ValueRatio, Some(6000.0 / 6500.0))],
     );
     // With a cost: d1 (1000 − 600), d5 (2000 − 2500).
     check(
@@ -101,7 +102,7 @@ fn deal_kpis_for_october() {
         K::ProfitMargin,
         Some(-100.0 / 3000.0),
         Some((-100.0, 3000.0)),
-        &[("profit", Some(-100.0))],
+        &[(E::Profit, Some(-100.0))],
     );
     check(
         &r,
@@ -109,8 +110,8 @@ fn deal_kpis_for_october() {
         Some(6000.0),
         None,
         &[
-            ("transactions", Some(3.0)),
-            ("attainment", Some(6000.0 / 5e8)),
+            (E::Transactions, Some(3.0)),
+            (E::Attainment, Some(6000.0 / 5e8)),
         ],
     );
     assert_eq!(r.kpis.get(K::MonthlySales).status, Status::Missed);
@@ -126,15 +127,15 @@ fn per_agent_deal_kpis() {
     assert_eq!(a.get(K::MonthlySales).value, Some(4000.0));
     // Monthly team target applies to the team only.
     assert_eq!(a.get(K::MonthlySales).status, Status::None);
-    assert_eq!(a.get(K::MonthlySales).extra("attainment"), None);
+    assert_eq!(a.get(K::MonthlySales).extra(E::Attainment), None);
     // A: 1 opportunity (d2) × 7 / 31 / 1.
     assert_eq!(
-        a.get(K::SalesOpportunities).extra("per_week"),
+        a.get(K::SalesOpportunities).extra(E::PerWeek),
         Some(7.0 / 31.0)
     );
     let u = &r.agents["(unassigned)"];
     assert_eq!(u.get(K::SalesOpportunities).value, Some(1.0));
-    assert_eq!(u.get(K::SalesOpportunities).extra("per_week"), None);
+    assert_eq!(u.get(K::SalesOpportunities).extra(E::PerWeek), None);
 }
 
 #[test]
@@ -186,7 +187,7 @@ fn profit_is_null_without_costs() {
         ..D::default()
     });
     let r = report(&b.data(), &period("2026-10-01", "2026-10-31"));
-    check(&r, K::ProfitMargin, None, None, &[("profit", None)]);
+    check(&r, K::ProfitMargin, None, None, &[(E::Profit, None)]);
 }
 
 #[test]
@@ -224,14 +225,14 @@ fn empty_deals_file_gives_zero_sums() {
         K::MonthlySales,
         Some(0.0),
         None,
-        &[("transactions", Some(0.0)), ("attainment", Some(0.0))],
+        &[(E::Transactions, Some(0.0)), (E::Attainment, Some(0.0))],
     );
     check(
         &r,
         K::SalesOpportunities,
         Some(0.0),
         None,
-        &[("per_week", None)],
+        &[(E::PerWeek, None)],
     );
     check(&r, K::AveragePurchaseValue, None, Some((0.0, 0.0)), &[]);
 }
@@ -317,7 +318,7 @@ fn incremental_sales_picks_the_latest_campaign() {
             K::IncrementalSales,
             value,
             None,
-            &[("lift", lift), ("new_customers", new)],
+            &[(E::Lift, lift), (E::NewCustomers, new)],
         );
     }
     // Previous of 10-15..10-20 is 10-09..10-14: Promo again.
@@ -381,7 +382,7 @@ fn inferred_windows_use_tagged_calls_and_deals() {
         K::IncrementalSales,
         Some(200.0),
         None,
-        &[("lift", Some(1.0)), ("new_customers", Some(0.0))],
+        &[(E::Lift, Some(1.0)), (E::NewCustomers, Some(0.0))],
     );
     assert_eq!(r.campaigns.len(), 1);
     // The campaign filter keeps X's deal only, but X's revenue ignores it.
@@ -393,13 +394,13 @@ fn inferred_windows_use_tagged_calls_and_deals() {
         K::IncrementalSales,
         Some(200.0),
         None,
-        &[("lift", Some(1.0))],
+        &[(E::Lift, Some(1.0))],
     );
     check(&r, K::MonthlySales, Some(400.0), None, &[]);
     // With a campaigns file that doesn't list X, X has no window.
     b.campaign("Other", "2026-01-01", "2026-01-31");
     let r = report(&b.data(), &period("2026-10-01", "2026-10-31"));
-    check(&r, K::IncrementalSales, None, None, &[("lift", None)]);
+    check(&r, K::IncrementalSales, None, None, &[(E::Lift, None)]);
 }
 
 #[test]
@@ -418,7 +419,7 @@ fn lift_is_null_without_revenue_before() {
         K::IncrementalSales,
         Some(10.0),
         None,
-        &[("lift", None), ("new_customers", Some(0.0))],
+        &[(E::Lift, None), (E::NewCustomers, Some(0.0))],
     );
     assert_eq!(r.kpis.get(K::IncrementalSales).status, Status::None);
 }

@@ -4,9 +4,10 @@
 mod kpi_support;
 
 use kpi_support::{check, period, report, report_with, B, C, L};
+use telesales_kpi::domain::kpi::targets::Targets;
+use telesales_kpi::domain::kpi::Extra as E;
 use telesales_kpi::domain::kpi::{KpiId as K, Settings};
 use telesales_kpi::domain::model::CallStatus as S;
-use telesales_kpi::domain::targets::Targets;
 
 #[test]
 fn under_2min_is_strictly_below_120_seconds() {
@@ -41,7 +42,7 @@ fn under_2min_is_strictly_below_120_seconds() {
             K::AverageTalkTime,
             Some(talks.iter().sum::<f64>() / n),
             Some((talks.iter().sum(), n)),
-            &[("under_2min", Some(share))],
+            &[(E::Under2min, Some(share))],
         );
     }
 }
@@ -67,7 +68,7 @@ fn within_2h_includes_exactly_two_hours() {
         K::AverageResponseTime,
         Some(7200.5),
         Some((14401.0, 2.0)),
-        &[("within_2h", Some(0.5)), ("uncontacted", Some(0.0))],
+        &[(E::Within2h, Some(0.5)), (E::Uncontacted, Some(0.0))],
     );
 }
 
@@ -102,7 +103,7 @@ fn short_abandon_keeps_abandons_without_wait_and_connected_calls() {
         K::CallAbandonmentRate,
         Some(2.0 / 3.0),
         Some((2.0, 3.0)),
-        &[("avg_wait_seconds", Some(3.0))],
+        &[(E::AvgWaitSeconds, Some(3.0))],
     );
 }
 

@@ -1,4 +1,6 @@
-//! The whole JSON of one small report, written out by hand.
+//! The whole JSON of one small report, written out by hand (the presets
+//! judge it: every `target` is the whole team's, none for an agent's
+//! `monthly_sales`).
 
 mod kpi_support;
 
@@ -48,23 +50,23 @@ fn golden_report_json() {
     let attainment = 1000.0 / (5e8 / 31.0 + 5e8 / 31.0);
     let kpis = |team: bool| {
         json!({
-            "average_purchase_value": {"value": 1000.0, "numerator": 1000.0, "denominator": 1.0, "previous": null, "status": "missed"},
-            "revenue_per_call": {"value": 500.0, "numerator": 1000.0, "denominator": 2.0, "previous": null, "status": "missed"},
-            "incremental_sales": {"value": null, "numerator": null, "denominator": null, "previous": null, "status": "none", "lift": null, "new_customers": null},
-            "sales_opportunities": {"value": 1.0, "numerator": null, "denominator": null, "previous": 0.0, "status": "missed", "per_week": 3.5},
-            "call_connection_rate": {"value": 0.5, "numerator": 1.0, "denominator": 2.0, "previous": null, "status": "missed"},
-            "upselling_rate": {"value": 1.0, "numerator": 1.0, "denominator": 1.0, "previous": null, "status": "met"},
-            "average_response_time": {"value": 3600.0, "numerator": 3600.0, "denominator": 1.0, "previous": null, "status": "met", "within_2h": 1.0, "uncontacted": 0.0},
-            "opportunity_win_ratio": {"value": 1.0, "numerator": 1.0, "denominator": 1.0, "previous": null, "status": "met", "value_ratio": 1.0},
-            "profit_margin": {"value": 0.6, "numerator": 600.0, "denominator": 1000.0, "previous": null, "status": "met", "profit": 600.0},
-            "lead_conversion_rate": {"value": 1.0, "numerator": 1.0, "denominator": 1.0, "previous": null, "status": "met", "avg_days_to_convert": 4.0 / 24.0},
-            "call_abandonment_rate": {"value": null, "numerator": 0.0, "denominator": 0.0, "previous": null, "status": "none", "avg_wait_seconds": null},
+            "average_purchase_value": {"value": 1000.0, "numerator": 1000.0, "denominator": 1.0, "previous": null, "target": {"comparator": "at_least", "value": 850_000.0, "value_max": null}, "status": "missed"},
+            "revenue_per_call": {"value": 500.0, "numerator": 1000.0, "denominator": 2.0, "previous": null, "target": {"comparator": "at_least", "value": 25_000.0, "value_max": null}, "status": "missed"},
+            "incremental_sales": {"value": null, "numerator": null, "denominator": null, "previous": null, "target": {"comparator": "at_least", "value": 0.15, "value_max": null}, "status": "none", "lift": null, "new_customers": null},
+            "sales_opportunities": {"value": 1.0, "numerator": null, "denominator": null, "previous": 0.0, "target": {"comparator": "at_least", "value": 40.0, "value_max": null}, "status": "missed", "per_week": 3.5},
+            "call_connection_rate": {"value": 0.5, "numerator": 1.0, "denominator": 2.0, "previous": null, "target": {"comparator": "at_least", "value": 0.6, "value_max": null}, "status": "missed"},
+            "upselling_rate": {"value": 1.0, "numerator": 1.0, "denominator": 1.0, "previous": null, "target": {"comparator": "at_least", "value": 0.25, "value_max": null}, "status": "met"},
+            "average_response_time": {"value": 3600.0, "numerator": 3600.0, "denominator": 1.0, "previous": null, "target": {"comparator": "at_most", "value": 7200.0, "value_max": null}, "status": "met", "within_2h": 1.0, "uncontacted": 0.0},
+            "opportunity_win_ratio": {"value": 1.0, "numerator": 1.0, "denominator": 1.0, "previous": null, "target": {"comparator": "at_least", "value": 0.3, "value_max": null}, "status": "met", "value_ratio": 1.0},
+            "profit_margin": {"value": 0.6, "numerator": 600.0, "denominator": 1000.0, "previous": null, "target": {"comparator": "at_least", "value": 0.2, "value_max": null}, "status": "met", "profit": 600.0},
+            "lead_conversion_rate": {"value": 1.0, "numerator": 1.0, "denominator": 1.0, "previous": null, "target": {"comparator": "at_least", "value": 0.15, "value_max": null}, "status": "met", "avg_days_to_convert": 4.0 / 24.0},
+            "call_abandonment_rate": {"value": null, "numerator": 0.0, "denominator": 0.0, "previous": null, "target": {"comparator": "at_most", "value": 0.05, "value_max": null}, "status": "none", "avg_wait_seconds": null},
             "monthly_sales": {"value": 1000.0, "numerator": null, "denominator": null, "previous": 0.0,
-                "status": if team { "missed" } else { "none" },
+                "target": if team { json!({"comparator": "at_least", "value": 500_000_000.0, "value_max": null}) } else { Value::Null }, "status": if team { "missed" } else { "none" },
                 "attainment": if team { json!(attainment) } else { Value::Null }, "transactions": 1.0},
-            "outbound_calls_per_day": {"value": 1.0, "numerator": 2.0, "denominator": 2.0, "previous": null, "status": "missed"},
-            "average_talk_time": {"value": 90.0, "numerator": 90.0, "denominator": 1.0, "previous": null, "status": "missed", "under_2min": 1.0},
-            "callback_rate": {"value": 0.0, "numerator": 0.0, "denominator": 2.0, "previous": null, "status": "missed"}
+            "outbound_calls_per_day": {"value": 1.0, "numerator": 2.0, "denominator": 2.0, "previous": null, "target": {"comparator": "at_least", "value": 80.0, "value_max": null}, "status": "missed"},
+            "average_talk_time": {"value": 90.0, "numerator": 90.0, "denominator": 1.0, "previous": null, "target": {"comparator": "between", "value": 240.0, "value_max": 360.0}, "status": "missed", "under_2min": 1.0},
+            "callback_rate": {"value": 0.0, "numerator": 0.0, "denominator": 2.0, "previous": null, "target": {"comparator": "at_least", "value": 0.2, "value_max": null}, "status": "missed"}
         })
     };
     let expected = json!({

@@ -4,6 +4,7 @@
 mod kpi_support;
 
 use kpi_support::{check, period, report, B, C, D, L};
+use telesales_kpi::domain::kpi::Extra as E;
 use telesales_kpi::domain::kpi::KpiId as K;
 use telesales_kpi::domain::model::{CallStatus as S, Stage};
 
@@ -126,7 +127,7 @@ fn lead_kpis_for_october() {
         K::AverageResponseTime,
         Some(2640.0),
         Some((13200.0, 5.0)),
-        &[("within_2h", Some(0.8)), ("uncontacted", Some(1.0))],
+        &[(E::Within2h, Some(0.8)), (E::Uncontacted, Some(1.0))],
     );
     // Converted: l1, l2, l3, l4; days to convert 2, 10, 61.
     check(
@@ -134,7 +135,7 @@ fn lead_kpis_for_october() {
         K::LeadConversionRate,
         Some(4.0 / 6.0),
         Some((4.0, 6.0)),
-        &[("avg_days_to_convert", Some(73.0 / 3.0))],
+        &[(E::AvgDaysToConvert, Some(73.0 / 3.0))],
     );
     assert_eq!(r.kpis.get(K::AverageResponseTime).previous, Some(60.0));
     assert_eq!(r.kpis.get(K::LeadConversionRate).previous, Some(0.0));
@@ -147,7 +148,7 @@ fn leads_count_for_their_agent_and_leads_without_agent_for_the_team_only() {
     assert_eq!(a.get(K::AverageResponseTime).value, Some(6300.0));
     assert_eq!(a.get(K::LeadConversionRate).value, Some(1.0));
     assert_eq!(
-        a.get(K::LeadConversionRate).extra("avg_days_to_convert"),
+        a.get(K::LeadConversionRate).extra(E::AvgDaysToConvert),
         Some(2.0)
     );
     let mut f = period("2026-10-01", "2026-10-31");
@@ -179,13 +180,13 @@ fn empty_leads_file_counts_zero_uncontacted() {
         K::AverageResponseTime,
         None,
         Some((0.0, 0.0)),
-        &[("within_2h", None), ("uncontacted", Some(0.0))],
+        &[(E::Within2h, None), (E::Uncontacted, Some(0.0))],
     );
     check(
         &r,
         K::LeadConversionRate,
         None,
         Some((0.0, 0.0)),
-        &[("avg_days_to_convert", None)],
+        &[(E::AvgDaysToConvert, None)],
     );
 }

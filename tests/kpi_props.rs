@@ -1,12 +1,15 @@
 //! Properties over random small datasets: rates stay in [0, 1], agents add up
-//! to the team, two halves of a period add up to the whole, and a dataset
-//! split in two and merged gives the same report.
+//! to the team, two halves of a period add up to the whole, a dataset split in
+//! two and merged gives the same report, and the one-pass series equals a
+//! report per bucket.
 
 mod kpi_support;
 
 use kpi_support::{period, report, B, C, D, L};
 use proptest::prelude::*;
-use telesales_kpi::domain::kpi::{KpiId as K, Report};
+use telesales_kpi::domain::kpi::targets::{Comparator, Scope, Target, Targets};
+use telesales_kpi::domain::kpi::Extra as E;
+use telesales_kpi::domain::kpi::{Engine, Filter, KpiId as K, KpiValue, Report, Settings};
 use telesales_kpi::domain::model::{CallStatus, Dataset, Stage};
 
 const AGENTS: [&str; 4] = ["a", "b", "c", "(unassigned)"];
@@ -211,6 +214,46 @@ fn near(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
+fn near_opt(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => near(a, b),
+        (a, b) => a == b,
+    }
+}
+
+/// Whether a series bucket's KPI equals the report's over that bucket
+/// (`previous` aside: a series does not compute it).
+fn same_value(s: &KpiValue, r: &KpiValue) -> bool {
+    near_opt(s.value, r.value)
+        && near_opt(s.numerator, r.numerator)
+        && near_opt(s.denominator, r.denominator)
+        && near_opt(s.judged, r.judged)
+        && s.target == r.target
+        && s.status == r.status
+        && s.records == r.records
+        && s.extras.len() == r.extras.len()
+        && s.extras
+            .iter()
+            .zip(&r.extras)
+            .all(|((a, x), (b, y))| a == b && near_opt(*x, *y))
+}
+
+/// Targets with overrides for an agent, to see the scope's own target judge.
+fn override_targets() -> Targets {
+    let mut t = Targets::presets();
+    for (kpi, value) in [
+        (K::MonthlySales, 900.0),
+        (K::CallConnectionRate, 0.3),
+        (K::SalesOpportunities, 2.0),
+    ] {
+        t.targets.push(Target {
+            scope: Scope::Agent("a".into()),
+            ..Target::team(kpi, Comparator::AtLeast, value, None)
+        });
+    }
+    t
+}
+
 fn num_den(r: &Report, id: K) -> (f64, f64) {
     let v = r.kpis.get(id);
     (v.numerator.unwrap_or(0.0), v.denominator.unwrap_or(0.0))
@@ -228,7 +271,7 @@ proptest! {
                     prop_assert!((0.0..=1.0).contains(&v), "{} = {v}", id.as_str());
                 }
             }
-            for (id, key) in [(K::AverageResponseTime, "within_2h"), (K::AverageTalkTime, "under_2min")] {
+            for (id, key) in [(K::AverageResponseTime, E::Within2h), (K::AverageTalkTime, E::Under2min)] {
                 if let Some(v) = set.get(id).extra(key) {
                     prop_assert!((0.0..=1.0).contains(&v));
                 }
@@ -262,7 +305,7 @@ proptest! {
             let (a, b, w) = (num_den(&first, id), num_den(&second, id), num_den(&whole, id));
             prop_assert!(near(a.0 + b.0, w.0) && near(a.1 + b.1, w.1), "{}", id.as_str());
         }
-        for (id, key) in [(K::MonthlySales, None), (K::SalesOpportunities, None), (K::MonthlySales, Some("transactions")), (K::AverageResponseTime, Some("uncontacted"))] {
+        for (id, key) in [(K::MonthlySales, None), (K::SalesOpportunities, None), (K::MonthlySales, Some(E::Transactions)), (K::AverageResponseTime, Some(E::Uncontacted))] {
             let get = |r: &Report| { let v = r.kpis.get(id); key.map_or(v.value, |k| v.extra(k)).unwrap_or(0.0) };
             prop_assert!(near(get(&first) + get(&second), get(&whole)), "{} {key:?}", id.as_str());
         }
@@ -291,5 +334,34 @@ proptest! {
         merged.merge(&parts[0].data());
         let f = period("2026-10-01", "2026-10-20");
         prop_assert_eq!(report(&merged, &f).to_json(), report(&whole.data(), &f).to_json());
+    }
+
+    #[test]
+    fn the_series_equals_a_report_per_bucket(calls in prop::collection::vec(call_t(), 0..40), deals in prop::collection::vec(deal_t(), 0..20), leads in prop::collection::vec(lead_t(), 0..20), scope in 0..4usize, long in any::<bool>()) {
+        let data = build(&calls, &deals, &leads);
+        let engine = Engine::new(&data, &Settings::default());
+        let targets = override_targets();
+        let mut filter = if long { period("2026-08-05", "2026-10-22") } else { period("2026-10-01", "2026-10-20") };
+        match scope {
+            1 => filter.agents = vec!["a".into()],
+            2 => filter.campaign = Some("K1".into()),
+            3 => filter.agents = vec!["a".into(), "b".into()],
+            _ => {}
+        }
+        let series = engine.series(&filter, &targets).expect("a period");
+        prop_assert_eq!(series.buckets.len(), if long { 12 } else { 20 });
+        for (p, set) in &series.buckets {
+            let r = engine.report(&Filter { from: Some(p.from), to: Some(p.to), ..filter.clone() }, &targets);
+            for id in K::ALL {
+                prop_assert!(same_value(set.get(id), r.kpis.get(id)), "{} {p:?}: {:?} vs {:?}", id.as_str(), set.get(id), r.kpis.get(id));
+            }
+        }
+        let revenue: f64 = series.buckets.iter().map(|(_, s)| s.get(K::MonthlySales).value.unwrap_or(0.0)).sum();
+        let whole = engine.report(&filter, &targets);
+        prop_assert!(near(revenue, whole.kpis.get(K::MonthlySales).value.unwrap_or(0.0)));
+        let run_up = engine.run_up(&filter, &targets).expect("deals are loaded");
+        let last = run_up.days.last().map_or(0.0, |d| d.revenue);
+        let month = Filter { from: Some(filter.to.expect("to").month_start().max(filter.from.expect("from"))), ..filter.clone() };
+        prop_assert!(near(last, engine.report(&month, &targets).kpis.get(K::MonthlySales).value.unwrap_or(0.0)));
     }
 }

@@ -4,6 +4,7 @@
 mod kpi_support;
 
 use kpi_support::{check, day, period, report, B, C, D, L};
+use telesales_kpi::domain::kpi::Extra as E;
 use telesales_kpi::domain::kpi::{Engine, Filter, KpiId as K, Period, Settings};
 use telesales_kpi::domain::model::Dataset;
 use telesales_kpi::domain::model::Stage;
@@ -79,7 +80,7 @@ fn default_period_spans_every_dated_record() {
     );
     let r = engine.report(
         &Filter::default(),
-        &telesales_kpi::domain::targets::Targets::presets(),
+        &telesales_kpi::domain::kpi::targets::Targets::presets(),
     );
     assert_eq!(r.period, engine.default_period());
     // 36 days: the previous period is the 36 days before.
@@ -97,7 +98,7 @@ fn default_period_spans_every_dated_record() {
     };
     assert_eq!(
         engine
-            .report(&f, &telesales_kpi::domain::targets::Targets::default())
+            .report(&f, &telesales_kpi::domain::kpi::targets::Targets::default())
             .period,
         Some(Period {
             from: day("2026-10-01"),
@@ -292,18 +293,18 @@ fn per_week_counts_active_agents_of_calls_and_deals() {
         K::SalesOpportunities,
         Some(3.0),
         None,
-        &[("per_week", Some(2.0 * 7.0 / 14.0 / 3.0))],
+        &[(E::PerWeek, Some(2.0 * 7.0 / 14.0 / 3.0))],
     );
     assert_eq!(
-        r.agents["B"].get(K::SalesOpportunities).extra("per_week"),
+        r.agents["B"].get(K::SalesOpportunities).extra(E::PerWeek),
         Some(2.0 * 7.0 / 14.0)
     );
     assert_eq!(
-        r.agents["C"].get(K::SalesOpportunities).extra("per_week"),
+        r.agents["C"].get(K::SalesOpportunities).extra(E::PerWeek),
         Some(0.0)
     );
     assert_eq!(
-        r.agents["E"].get(K::SalesOpportunities).extra("per_week"),
+        r.agents["E"].get(K::SalesOpportunities).extra(E::PerWeek),
         None
     );
 }
@@ -320,15 +321,15 @@ fn out_of_order_filter_gives_null_period() {
 }
 
 #[test]
-fn a_detached_engine_outlives_its_dataset() {
+fn an_engine_outlives_its_dataset() {
     let engine = {
         let data = roster().data();
-        Engine::new(&data, &Settings::default()).detach()
+        Engine::new(&data, &Settings::default())
     };
     let mut f = period("2026-10-01", "2026-10-31");
     f.agents = vec!["budi.s".into()];
     f.campaign = Some("K1".into());
-    let r = engine.report(&f, &telesales_kpi::domain::targets::Targets::presets());
+    let r = engine.report(&f, &telesales_kpi::domain::kpi::targets::Targets::presets());
     check(&r, K::CallConnectionRate, Some(1.0), Some((1.0, 1.0)), &[]);
     assert_eq!(engine.talk_time_histogram(&f, 60.0, 2), vec![0, 0]);
 }

@@ -4,10 +4,11 @@
 mod kpi_support;
 
 use kpi_support::{period, report_with, B, C, D};
-use telesales_kpi::domain::kpi::{prorate, KpiId as K, Period, Settings};
-use telesales_kpi::domain::targets::{
+use telesales_kpi::domain::kpi::targets::{
     status, Comparator as Cmp, Scope, Status, Target, Targets, TargetsError,
 };
+use telesales_kpi::domain::kpi::Extra as E;
+use telesales_kpi::domain::kpi::{prorate, KpiId as K, Period, Settings};
 
 #[test]
 fn presets_match_the_article() {
@@ -194,11 +195,11 @@ fn report_statuses_follow_scope_and_precedence() {
     // Team: 0.5 vs at_least 0.6 → missed (0.5 < 0.54); revenue 160 vs 100 → met.
     assert_eq!(r.kpis.get(K::CallConnectionRate).status, Status::Missed);
     assert_eq!(r.kpis.get(K::MonthlySales).status, Status::Met);
-    assert_eq!(r.kpis.get(K::MonthlySales).extra("attainment"), Some(1.6));
+    assert_eq!(r.kpis.get(K::MonthlySales).extra(E::Attainment), Some(1.6));
     // budi (via alias target): 1.0 vs at_most 0.5 → missed; sales 100 vs 30 → met.
     let budi = &r.agents["budi"];
     assert_eq!(budi.get(K::CallConnectionRate).status, Status::Missed);
-    assert!((budi.get(K::MonthlySales).extra("attainment").unwrap() - 100.0 / 30.0).abs() < 1e-12);
+    assert!((budi.get(K::MonthlySales).extra(E::Attainment).unwrap() - 100.0 / 30.0).abs() < 1e-12);
     // eko: North's 0.4 → 0 missed; no own monthly target → none.
     assert_eq!(
         r.agents["eko"].get(K::CallConnectionRate).status,
@@ -216,7 +217,7 @@ fn report_statuses_follow_scope_and_precedence() {
     let r = report_with(&judged().data(), &f3, &s, &targets);
     assert_eq!(r.kpis.get(K::CallConnectionRate).status, Status::Missed);
     assert_eq!(
-        r.kpis.get(K::MonthlySales).extra("attainment"),
+        r.kpis.get(K::MonthlySales).extra(E::Attainment),
         Some(100.0 / 30.0)
     );
     // Under --agent eko: North's target (0 < 0.36 → missed); monthly: own only → none.

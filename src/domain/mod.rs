@@ -6,4 +6,3 @@ pub mod ingest;
 pub mod kpi;
 pub mod model;
 pub mod synth;
-pub mod targets;

@@ -143,6 +143,16 @@ pub enum Msg {
     Scope,
     /// Whole team.
     WholeTeam,
+    /// "team" before a roster team's name.
+    TeamWord,
+    /// "agent" before an agent's name.
+    AgentWord,
+    /// A calendar month, after a monthly target.
+    Month,
+    /// Whose target judged a value.
+    TargetOf,
+    /// Notice: an imported targets file listed a KPI and scope twice.
+    DuplicateTargets,
     /// Restore presets.
     RestorePresets,
     /// Export.
@@ -284,6 +294,14 @@ fn texts(msg: Msg) -> (&'static str, &'static str) {
         Msg::Unreadable => ("could not be read", "tidak dapat dibaca"),
         Msg::Scope => ("Targets for", "Target untuk"),
         Msg::WholeTeam => ("Whole team", "Seluruh tim"),
+        Msg::TeamWord => ("team", "tim"),
+        Msg::AgentWord => ("agent", "agen"),
+        Msg::Month => ("month", "bulan"),
+        Msg::TargetOf => ("target of", "target dari"),
+        Msg::DuplicateTargets => (
+            "The file lists some KPI and scope more than once; only the last of each was kept",
+            "Berkas memuat KPI dan cakupan yang sama lebih dari sekali; hanya yang terakhir dari masing-masing yang disimpan",
+        ),
         Msg::RestorePresets => ("Restore presets", "Kembalikan preset"),
         Msg::Export => ("Export JSON", "Ekspor JSON"),
         Msg::Import => ("Import JSON", "Impor JSON"),

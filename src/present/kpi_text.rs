@@ -1,10 +1,11 @@
 //! What each KPI is called, what it means (one line, from KPIS.md), how its
 //! value and its target are shown, and why it can be missing.
 
-use crate::domain::kpi::KpiId;
+use crate::domain::kpi::targets::{Scope, Status, Target, TargetsError};
+use crate::domain::kpi::{Extra, KpiId, Unit};
 
 use super::format::{duration, money, number, percent, Currency};
-use super::i18n::Lang;
+use super::i18n::{t, Lang, Msg};
 
 /// How a KPI's value is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,49 +74,166 @@ impl TargetUnit {
     }
 }
 
-/// How `id`'s value is shown.
-pub fn display(id: KpiId) -> Display {
-    use KpiId as K;
-    match id {
-        K::AveragePurchaseValue | K::RevenuePerCall | K::IncrementalSales | K::MonthlySales => {
-            Display::Money
-        }
-        K::CallConnectionRate
-        | K::UpsellingRate
-        | K::OpportunityWinRatio
-        | K::ProfitMargin
-        | K::LeadConversionRate
-        | K::CallAbandonmentRate
-        | K::CallbackRate => Display::Percent,
-        K::AverageResponseTime | K::AverageTalkTime => Display::Duration,
-        K::SalesOpportunities | K::OutboundCallsPerDay => Display::Count,
+/// How a value of `unit` is shown.
+pub fn display_of(unit: Unit) -> Display {
+    match unit {
+        Unit::Money => Display::Money,
+        Unit::Fraction => Display::Percent,
+        Unit::Seconds => Display::Duration,
+        Unit::Count | Unit::Calls | Unit::Days => Display::Count,
     }
+}
+
+/// How `id`'s value is shown (from the domain's one table of units).
+pub fn display(id: KpiId) -> Display {
+    display_of(id.unit())
 }
 
 /// The unit `id`'s target is typed in (the incremental-sales target is a lift,
 /// the opportunities target a count per agent per week).
 pub fn target_unit(id: KpiId) -> TargetUnit {
-    use KpiId as K;
-    match id {
-        K::IncrementalSales => TargetUnit::Percent,
-        K::SalesOpportunities | K::OutboundCallsPerDay => TargetUnit::Count,
-        _ => match display(id) {
-            Display::Money => TargetUnit::Money,
-            Display::Percent => TargetUnit::Percent,
-            Display::Duration => TargetUnit::Minutes,
-            Display::Count => TargetUnit::Count,
-        },
+    match display_of(id.target_unit()) {
+        Display::Money => TargetUnit::Money,
+        Display::Percent => TargetUnit::Percent,
+        Display::Duration => TargetUnit::Minutes,
+        Display::Count => TargetUnit::Count,
     }
 }
 
-/// `value` of KPI `id`, formatted for `lang`.
-pub fn format_value(id: KpiId, value: f64, currency: &Currency, lang: Lang) -> String {
-    match display(id) {
+/// A value of `unit`, formatted for `lang`.
+pub fn format_unit(unit: Unit, value: f64, currency: &Currency, lang: Lang) -> String {
+    match display_of(unit) {
         Display::Money => money(value, currency, lang),
         Display::Percent => percent(value, lang),
         Display::Duration => duration(value),
         Display::Count => number(value, usize::from(value.fract() != 0.0), lang),
     }
+}
+
+/// `value` of KPI `id`, formatted for `lang`.
+pub fn format_value(id: KpiId, value: f64, currency: &Currency, lang: Lang) -> String {
+    format_unit(id.unit(), value, currency, lang)
+}
+
+/// What `id`'s target judges, formatted (`per_week` reads "3.5 / agent / week").
+pub fn format_judged(id: KpiId, value: f64, currency: &Currency, lang: Lang) -> String {
+    let text = format_unit(id.target_unit(), value, currency, lang);
+    match id.judged_extra() {
+        Some(Extra::PerWeek) => format!("{text} / {}", t(lang, Msg::PerAgentWeek)),
+        Some(Extra::Lift) => format!("{} {text}", extra_name(Extra::Lift, lang)),
+        _ => text,
+    }
+}
+
+/// The short name of an extra figure.
+pub fn extra_name(extra: Extra, lang: Lang) -> &'static str {
+    match (extra, lang) {
+        (Extra::Lift, _) => "lift",
+        (Extra::NewCustomers, Lang::En) => "new customers",
+        (Extra::NewCustomers, Lang::Id) => "pelanggan baru",
+        (Extra::PerWeek, Lang::En) => "per agent per week",
+        (Extra::PerWeek, Lang::Id) => "per agen per minggu",
+        (Extra::Within2h, Lang::En) => "within 2 h",
+        (Extra::Within2h, Lang::Id) => "dalam 2 jam",
+        (Extra::Uncontacted, Lang::En) => "no contact",
+        (Extra::Uncontacted, Lang::Id) => "belum dihubungi",
+        (Extra::ValueRatio, _) => t(lang, Msg::ValueRatio),
+        (Extra::Profit, _) => t(lang, Msg::Profit),
+        (Extra::AvgDaysToConvert, _) => t(lang, Msg::DaysToConvert),
+        (Extra::AvgWaitSeconds, _) => t(lang, Msg::AvgWait),
+        (Extra::Attainment, _) => t(lang, Msg::Attainment),
+        (Extra::Transactions, Lang::En) => "transactions",
+        (Extra::Transactions, Lang::Id) => "transaksi",
+        (Extra::Under2min, Lang::En) => "under 2 min",
+        (Extra::Under2min, Lang::Id) => "di bawah 2 menit",
+    }
+}
+
+/// "name: value" of an extra figure.
+pub fn extra_text(extra: Extra, value: f64, currency: &Currency, lang: Lang) -> String {
+    format!(
+        "{}: {}",
+        extra_name(extra, lang),
+        format_unit(extra.unit(), value, currency, lang)
+    )
+}
+
+/// "≥ 60%", "≤ 2 h", "4 m – 6 m", "≥ Rp500.000.000 / month" for the target
+/// that judged a KPI (in the targets file's units).
+pub fn target_text(id: KpiId, target: &Target, currency: &Currency, lang: Lang) -> String {
+    let fmt = |v: f64| format_unit(id.target_unit(), v, currency, lang);
+    let bounds = match (target.bound_min(), target.bound_max()) {
+        (Some(lo), Some(hi)) => format!("{} – {}", fmt(lo), fmt(hi)),
+        (Some(lo), None) => format!("≥ {}", fmt(lo)),
+        (None, Some(hi)) => format!("≤ {}", fmt(hi)),
+        (None, None) => String::new(),
+    };
+    match id {
+        KpiId::SalesOpportunities => format!("{bounds} / {}", t(lang, Msg::PerAgentWeek)),
+        KpiId::IncrementalSales => format!("lift {bounds}"),
+        KpiId::MonthlySales => format!("{bounds} / {}", t(lang, Msg::Month)),
+        _ => bounds,
+    }
+}
+
+/// Whose target it is: the whole team's, a roster team's or an agent's.
+pub fn target_owner(target: &Target, lang: Lang) -> String {
+    match &target.scope {
+        Scope::Team => t(lang, Msg::WholeTeam).to_owned(),
+        Scope::RosterTeam(team) => format!("{} {team}", t(lang, Msg::TeamWord)),
+        Scope::Agent(agent) => format!("{} {agent}", t(lang, Msg::AgentWord)),
+    }
+}
+
+/// The status's icon and word (never colour alone).
+pub fn status_badge(status: Status, lang: Lang) -> (&'static str, &'static str) {
+    match status {
+        Status::Met => ("✓", t(lang, Msg::StatusMet)),
+        Status::Near => ("≈", t(lang, Msg::StatusNear)),
+        Status::Missed => ("✗", t(lang, Msg::StatusMissed)),
+        Status::None => ("·", t(lang, Msg::StatusNone)),
+    }
+}
+
+/// The change from `previous` to `value`: points for percentages, else relative.
+///
+/// ```
+/// # use telesales_kpi::domain::kpi::KpiId;
+/// # use telesales_kpi::present::{i18n::Lang, kpi_text::change_text};
+/// assert_eq!(change_text(KpiId::CallConnectionRate, Some(0.62), Some(0.6), Lang::En).as_deref(), Some("▲ +2.0 pt"));
+/// assert_eq!(change_text(KpiId::MonthlySales, Some(90.0), Some(100.0), Lang::En).as_deref(), Some("▼ -10.0%"));
+/// ```
+pub fn change_text(
+    id: KpiId,
+    value: Option<f64>,
+    previous: Option<f64>,
+    lang: Lang,
+) -> Option<String> {
+    let (v, p) = (value?, previous?);
+    let arrow = if v > p {
+        "▲"
+    } else if v < p {
+        "▼"
+    } else {
+        "="
+    };
+    if display(id) == Display::Percent {
+        let pts = (v - p) * 100.0;
+        return Some(format!(
+            "{arrow} {}{} pt",
+            if pts > 0.0 { "+" } else { "" },
+            number(pts, 1, lang)
+        ));
+    }
+    if p == 0.0 {
+        return Some(arrow.to_owned());
+    }
+    let rel = (v - p) / p.abs() * 100.0;
+    Some(format!(
+        "{arrow} {}{}%",
+        if rel > 0.0 { "+" } else { "" },
+        number(rel, 1, lang)
+    ))
 }
 
 /// The KPI's name.
@@ -237,5 +355,81 @@ pub fn needs(id: KpiId, lang: Lang) -> &'static str {
             }
             K::AverageTalkTime => "perlu panggilan tersambung dengan durasi bicara",
         },
+    }
+}
+
+/// Why a targets file can't be used, in `lang`.
+///
+/// ```
+/// # use telesales_kpi::domain::kpi::targets::TargetsError;
+/// # use telesales_kpi::present::{i18n::Lang, kpi_text::targets_error};
+/// let e = TargetsError::BetweenWithoutMax { index: 2 };
+/// assert_eq!(targets_error(&e, Lang::Id), "target #3: between memerlukan value_max");
+/// ```
+pub fn targets_error(e: &TargetsError, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    match e {
+        TargetsError::BadJson { line, column, .. } => {
+            if en {
+                format!("targets file: not valid JSON at line {line}, column {column}")
+            } else {
+                format!("berkas target: JSON tidak valid pada baris {line}, kolom {column}")
+            }
+        }
+        TargetsError::UnsupportedVersion(v) => {
+            if en {
+                format!("targets file: unsupported version {v} (expected 1)")
+            } else {
+                format!("berkas target: versi {v} tidak didukung (seharusnya 1)")
+            }
+        }
+        TargetsError::UnknownKpi { index, kpi } => {
+            if en {
+                format!("target #{}: unknown kpi {kpi:?}", index + 1)
+            } else {
+                format!("target #{}: kpi {kpi:?} tidak dikenal", index + 1)
+            }
+        }
+        TargetsError::BadComparator { index, comparator } => {
+            if en {
+                format!(
+                    "target #{}: comparator {comparator:?} is not at_least, at_most or between",
+                    index + 1
+                )
+            } else {
+                format!(
+                    "target #{}: pembanding {comparator:?} bukan at_least, at_most atau between",
+                    index + 1
+                )
+            }
+        }
+        TargetsError::BadValue { index, field } => {
+            if en {
+                format!("target #{}: {field} is not a finite number", index + 1)
+            } else {
+                format!("target #{}: {field} bukan angka yang valid", index + 1)
+            }
+        }
+        TargetsError::BetweenWithoutMax { index } => {
+            if en {
+                format!("target #{}: between needs value_max", index + 1)
+            } else {
+                format!("target #{}: between memerlukan value_max", index + 1)
+            }
+        }
+        TargetsError::BetweenReversed { index } => {
+            if en {
+                format!("target #{}: value_max is below value", index + 1)
+            } else {
+                format!("target #{}: value_max lebih kecil dari value", index + 1)
+            }
+        }
+        TargetsError::AgentAndTeam { index } => {
+            if en {
+                format!("target #{}: give agent or team, not both", index + 1)
+            } else {
+                format!("target #{}: isi agent atau team, bukan keduanya", index + 1)
+            }
+        }
     }
 }

@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::kpi_cards::status_badge;
+use super::kpi_cards::bounds;
 use super::roster_view::roster_names;
 use super::state::AppState;
 use crate::domain::kpi::KpiId;
 use crate::present::format::raw;
 use crate::present::i18n::{t, Msg};
-use crate::present::kpi_text;
+use crate::present::kpi_text::{self, status_badge};
 
 /// What the table is sorted by.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -86,6 +86,16 @@ pub fn AgentTable() -> impl IntoView {
                             let kv = set.get(id);
                             let (icon, word) = status_badge(kv.status, lang);
                             let shown = kv.value.map_or_else(|| "–".to_owned(), |v| kpi_text::format_value(id, v, &currency, lang));
+                            // What the target judged, when it is not the value itself.
+                            let judged = id
+                                .judged_extra()
+                                .and(kv.judged)
+                                .map(|j| kpi_text::format_judged(id, j, &currency, lang));
+                            let title = match &kv.target {
+                                Some(tg) => format!("{word} · {} {}", t(lang, Msg::Target), kpi_text::target_text(id, tg, &currency, lang)),
+                                None => word.to_owned(),
+                            };
+                            let (min, max) = bounds(kv);
                             view! {
                                 <td
                                     class=format!("cell status-{}", kv.status.as_str())
@@ -93,11 +103,14 @@ pub fn AgentTable() -> impl IntoView {
                                     data-kpi=id.as_str()
                                     data-value=raw(kv.value)
                                     data-status=kv.status.as_str()
-                                    title=word
+                                    data-bound-min=min
+                                    data-bound-max=max
+                                    title=title
                                 >
                                     <span class="badge" aria-hidden="true">{icon}</span>
                                     " "
                                     {shown}
+                                    {judged.map(|j| view! { <span class="cell-judged">{j}</span> })}
                                 </td>
                             }
                         })

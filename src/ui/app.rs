@@ -16,7 +16,7 @@ use super::settings_panel::SettingsPanel;
 use super::state::{AppState, Prefs};
 use super::storage::{self, Loaded};
 use super::targets_editor::TargetsEditor;
-use crate::domain::targets::Targets;
+use crate::domain::kpi::targets::Targets;
 use crate::present::i18n::{t, Lang, Msg};
 
 /// Storage names and schema versions.

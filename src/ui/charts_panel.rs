@@ -1,23 +1,19 @@
 //! The charts: the selected KPI's daily or weekly trend with its target, the
 //! per-agent bars, the talk-time distribution with the 4–6 minute band, and
-//! the month's sales run-up against the pro-rated target. Drawn on the main
-//! thread (plotters measures text through a canvas on wasm).
+//! the month's sales run-up against the pro-rated target. The data comes
+//! decided from the domain ([`crate::domain::kpi::Engine::series`],
+//! `run_up`); this file only lays it out. Drawn on the main thread (plotters
+//! measures text through a canvas on wasm).
 
 use leptos::prelude::*;
 
 use super::download::{download_svg_as_png, download_text};
-use super::kpi_cards::team_target;
-use super::state::AppState;
+use super::state::{AppState, Shared};
 use crate::chart::{self, Bars, Histogram, RunUp, TargetLine, Trend};
-use crate::domain::kpi::{Filter, KpiId};
-use crate::domain::model::time::Day;
-use crate::domain::targets::{Comparator, Target};
+use crate::domain::kpi::{self, Granularity, KpiId, Period, Series};
 use crate::present::format::duration;
 use crate::present::i18n::{t, Lang, Msg};
 use crate::present::kpi_text::{self, Display};
-
-/// Periods longer than this are charted by week.
-const DAILY_LIMIT: i32 = 62;
 
 fn axis_format(id: KpiId) -> fn(f64) -> String {
     match kpi_text::display(id) {
@@ -42,59 +38,20 @@ fn compact(v: f64) -> String {
     }
 }
 
-fn target_line(target: Option<&Target>) -> TargetLine {
-    match target {
-        Some(t) => match t.comparator {
-            Comparator::AtLeast => TargetLine {
-                min: Some(t.value),
-                max: None,
-            },
-            Comparator::AtMost => TargetLine {
-                min: None,
-                max: Some(t.value),
-            },
-            Comparator::Between => TargetLine {
-                min: Some(t.value),
-                max: t.value_max,
-            },
-        },
-        None => TargetLine::default(),
-    }
+/// What the charts plot, computed from the report's engine once per filter,
+/// targets and data (not per language or chart KPI).
+struct ChartData {
+    series: Option<Series>,
+    run_up: Option<kpi::RunUp>,
+    talk: Vec<u64>,
 }
 
-/// The value a KPI's target is compared with (`per_week`, `lift` or the value).
-fn judged(id: KpiId, kv: &crate::domain::kpi::KpiValue) -> Option<f64> {
-    let extra = |key: &str| {
-        kv.extras
-            .iter()
-            .find(|(k, _)| *k == key)
-            .and_then(|(_, v)| *v)
-    };
-    match id {
-        KpiId::SalesOpportunities => extra("per_week"),
-        KpiId::IncrementalSales => extra("lift"),
-        _ => kv.value,
+/// A short axis label of a bucket: `MM-DD` by day, the week's first day by week.
+fn bucket_label(p: Period, granularity: Granularity) -> String {
+    match granularity {
+        Granularity::Day => p.from.to_string().get(5..).unwrap_or_default().to_owned(),
+        Granularity::Week => p.from.to_string(),
     }
-}
-
-/// Buckets (from, to, label) covering `from..=to`: days, or weeks when long.
-fn buckets(from: Day, to: Day) -> Vec<(Day, Day, String)> {
-    let mut out = Vec::new();
-    if to.0 - from.0 < DAILY_LIMIT {
-        let mut d = from;
-        while d <= to {
-            out.push((d, d, d.to_string()[5..].to_owned()));
-            d = d.plus(1);
-        }
-    } else {
-        let mut start = from;
-        while start <= to {
-            let end = start.week_start().plus(6).min(to);
-            out.push((start, end, start.to_string()));
-            start = end.plus(1);
-        }
-    }
-    out
 }
 
 struct Drawn {
@@ -104,29 +61,17 @@ struct Drawn {
     runup: String,
 }
 
-fn draw(state: AppState, id: KpiId, lang: Lang) -> Option<Drawn> {
+fn draw(state: AppState, data: &ChartData, id: KpiId, lang: Lang) -> Option<Drawn> {
     let report = state.report.get();
-    let period = report.period?;
-    let filter = state.filter.get();
-    let targets = state.targets.get();
-    let engine = state.engine.get();
-    let target = team_target(&targets, id);
+    let series = data.series.as_ref()?;
     let fmt = axis_format(id);
     let name = kpi_text::name(id, lang);
-
-    let trend_points: Vec<(String, Option<f64>)> = buckets(period.from, period.to)
-        .into_iter()
-        .map(|(from, to, label)| {
-            let f = Filter {
-                from: Some(from),
-                to: Some(to),
-                ..filter.clone()
-            };
-            let r = engine.report(&f, &targets);
-            (label, judged(id, r.kpis.get(id)))
-        })
-        .collect();
-    let weekly = period.to.0 - period.from.0 >= DAILY_LIMIT;
+    let points = series.points(id);
+    let target = points.last().map_or(TargetLine::default(), |p| TargetLine {
+        min: p.bounds.0,
+        max: p.bounds.1,
+    });
+    let weekly = series.granularity == Granularity::Week;
     let trend = Trend {
         title: format!(
             "{name} — {}",
@@ -134,12 +79,16 @@ fn draw(state: AppState, id: KpiId, lang: Lang) -> Option<Drawn> {
         ),
         x_label: t(lang, if weekly { Msg::Week } else { Msg::Day }).to_owned(),
         y_label: format!("{name} ({})", unit_label(id, &state, lang)),
-        points: trend_points,
-        target: target_line(target.as_ref()),
+        points: points
+            .iter()
+            .map(|p| (bucket_label(p.period, series.granularity), p.judged))
+            .collect(),
+        target,
         series_label: t(lang, Msg::Team).to_owned(),
         target_label: t(lang, Msg::Target).to_owned(),
         format: fmt,
     };
+    // Each agent's bar is what its own target judges, against the team's line.
     let bars = Bars {
         title: format!("{name} — {}", t(lang, Msg::PerAgent)),
         x_label: t(lang, Msg::Agent).to_owned(),
@@ -147,43 +96,43 @@ fn draw(state: AppState, id: KpiId, lang: Lang) -> Option<Drawn> {
         bars: report
             .agents
             .iter()
-            .filter_map(|(a, set)| judged(id, set.get(id)).map(|v| (a.clone(), v)))
+            .filter_map(|(a, set)| set.get(id).judged.map(|v| (a.clone(), v)))
             .collect(),
-        target: target_line(target.as_ref()),
+        target: report
+            .kpis
+            .get(id)
+            .target
+            .as_ref()
+            .filter(|_| id != KpiId::MonthlySales)
+            .map_or(TargetLine::default(), |tg| TargetLine {
+                min: tg.bound_min(),
+                max: tg.bound_max(),
+            }),
         format: fmt,
     };
-    let talk_target = team_target(&targets, KpiId::AverageTalkTime);
-    let counts = engine.talk_time_histogram(&filter, 60.0, 15);
+    let talk_target = report.kpis.get(KpiId::AverageTalkTime).target.clone();
     let histogram = Histogram {
         title: t(lang, Msg::TalkDistribution).to_owned(),
         x_label: t(lang, Msg::TalkMinutes).to_owned(),
         y_label: t(lang, Msg::Calls).to_owned(),
         bucket_minutes: 1.0,
-        counts,
-        band: talk_target.map(|tg| (tg.value / 60.0, tg.value_max.unwrap_or(tg.value) / 60.0)),
+        counts: data.talk.clone(),
+        band: talk_target.map(|tg| {
+            (
+                tg.bound_min().unwrap_or(0.0) / 60.0,
+                tg.bound_max().unwrap_or(tg.value) / 60.0,
+            )
+        }),
     };
-    // The run-up covers the month of the period's last day (clipped to P).
-    let month_from = period.to.month_start().max(period.from);
-    let sales_target = team_target(&targets, KpiId::MonthlySales);
-    let mut cumulative = 0.0;
-    let mut expected = 0.0;
-    let days: Vec<(String, f64, Option<f64>)> = buckets(month_from, period.to)
-        .into_iter()
-        .map(|(from, _, label)| {
-            let f = Filter {
-                from: Some(from),
-                to: Some(from),
-                ..filter.clone()
-            };
-            let r = engine.report(&f, &targets);
-            cumulative += r.kpis.get(KpiId::MonthlySales).value.unwrap_or(0.0);
-            let exp = sales_target.as_ref().map(|tg| {
-                expected += tg.value / f64::from(from.days_in_its_month());
-                expected
-            });
-            (label, cumulative, exp)
-        })
-        .collect();
+    let days = data.run_up.as_ref().map_or_else(Vec::new, |r| {
+        r.days
+            .iter()
+            .map(|d| {
+                let label = d.day.to_string().get(5..).unwrap_or_default().to_owned();
+                (label, d.revenue, d.expected)
+            })
+            .collect()
+    });
     let runup = RunUp {
         title: t(lang, Msg::SalesRunUp).to_owned(),
         x_label: t(lang, Msg::Day).to_owned(),
@@ -217,9 +166,19 @@ fn unit_label(id: KpiId, state: &AppState, lang: Lang) -> String {
 pub fn ChartsPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = move || state.lang();
+    let data = Memo::new(move |_| {
+        let engine = state.engine.get();
+        let (filter, targets) = (state.filter.get(), state.targets.get());
+        Shared(std::sync::Arc::new(ChartData {
+            series: engine.series(&filter, &targets),
+            run_up: engine.run_up(&filter, &targets),
+            talk: engine.talk_time_histogram(&filter, 60.0, 15),
+        }))
+    });
     let drawn = Memo::new(move |_| {
         let id = state.chart_kpi.get();
-        draw(state, id, state.lang()).map(|d| [d.trend, d.bars, d.histogram, d.runup])
+        data.with(|d| draw(state, d, id, state.lang()))
+            .map(|d| [d.trend, d.bars, d.histogram, d.runup])
     });
     let figure = move |i: usize, file: &'static str| {
         view! {

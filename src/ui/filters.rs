@@ -35,6 +35,7 @@ fn preset(which: Msg, today: Day) -> Option<(Day, Day)> {
 
 /// The filter bar.
 #[component]
+#[allow(clippy::too_many_lines)] // one view: period, presets, agents, team, campaign
 pub fn Filters() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = move || state.lang();

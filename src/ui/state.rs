@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::ingest::{ParseOptions, ParsedFile};
+use crate::domain::kpi::targets::Targets;
 use crate::domain::kpi::{Engine, Filter, Report, Settings};
 use crate::domain::model::Dataset;
-use crate::domain::targets::Targets;
 use crate::present::format::Currency;
 use crate::present::i18n::Lang;
 
@@ -58,13 +58,15 @@ pub struct Prefs {
 }
 
 impl Default for Prefs {
+    /// The domain's defaults (the command line's), in English.
     fn default() -> Self {
+        let (parse, kpi) = (ParseOptions::default(), Settings::default());
         Prefs {
             lang: Lang::En,
-            utc_offset_minutes: 420,
-            country_code: "62".into(),
-            short_abandon_seconds: 0.0,
-            callback_days: 7,
+            utc_offset_minutes: parse.utc_offset_minutes,
+            country_code: parse.country_code,
+            short_abandon_seconds: kpi.short_abandon_seconds,
+            callback_days: kpi.callback_days,
             currency: Currency::default(),
             csv_delimiter: ';',
         }
@@ -159,7 +161,7 @@ pub struct AppState {
     /// All usable files merged.
     pub dataset: Memo<Shared<Dataset>>,
     /// The KPI engine over the dataset (linking done once per dataset/settings).
-    pub engine: Memo<Shared<Engine<'static>>>,
+    pub engine: Memo<Shared<Engine>>,
     /// The report for the current filter and targets.
     pub report: Memo<Shared<Report>>,
 }
@@ -185,7 +187,7 @@ impl AppState {
         let settings = Memo::new(move |_| prefs.with(Prefs::kpi_settings));
         let engine = Memo::new(move |_| {
             let data = dataset.get();
-            Shared(Arc::new(Engine::new(&data, &settings.get()).detach()))
+            Shared(Arc::new(Engine::new(&data, &settings.get())))
         });
         let report = Memo::new(move |_| {
             let engine = engine.get();

@@ -8,8 +8,8 @@ use wasm_bindgen::JsCast;
 
 use super::download::download_text;
 use super::state::AppState;
+use crate::domain::kpi::targets::{Comparator, Scope, Target, Targets};
 use crate::domain::kpi::KpiId;
-use crate::domain::targets::{Comparator, Scope, Target, Targets};
 use crate::present::i18n::{t, Msg};
 use crate::present::kpi_text::{self, TargetUnit};
 
@@ -38,23 +38,7 @@ fn scope_from_key(key: &str) -> Scope {
 }
 
 fn find(targets: &Targets, kpi: KpiId, scope: &Scope) -> Option<Target> {
-    targets
-        .targets
-        .iter()
-        .find(|t| t.kpi == kpi && &t.scope == scope)
-        .cloned()
-}
-
-/// Puts `target` in place of the one of the same KPI and scope.
-fn upsert(targets: &mut Targets, target: Target) {
-    match targets
-        .targets
-        .iter_mut()
-        .find(|t| t.kpi == target.kpi && t.scope == target.scope)
-    {
-        Some(slot) => *slot = target,
-        None => targets.targets.push(target),
-    }
+    targets.find(kpi, scope).cloned()
 }
 
 /// The editor.
@@ -97,7 +81,7 @@ pub fn TargetsEditor() -> impl IntoView {
                     (Comparator::Between, "max") => tg.value_max = Some(value),
                     _ => tg.value = value,
                 }
-                upsert(ts, tg);
+                ts.upsert(tg);
             });
         };
         let set_comparator = move |text: String| {
@@ -121,14 +105,12 @@ pub fn TargetsEditor() -> impl IntoView {
                 if comparator == Comparator::Between && tg.value_max.is_none() {
                     tg.value_max = Some(tg.value);
                 }
-                upsert(ts, tg);
+                ts.upsert(tg);
             });
         };
         let remove = move |_| {
             let sc = scope.get_untracked();
-            state
-                .targets
-                .update(|ts| ts.targets.retain(|t| !(t.kpi == kpi && t.scope == sc)));
+            state.targets.update(|ts| ts.remove(kpi, &sc));
         };
         let input = move |bound: &'static str| {
             let shown = move || {
@@ -214,8 +196,24 @@ pub fn TargetsEditor() -> impl IntoView {
                 .ok()
                 .and_then(|v| v.as_string());
             match text.map(|s| Targets::from_json(&s)) {
-                Some(Ok(ts)) => state.targets.set(ts),
-                Some(Err(e)) => state.notify(format!("{}: {e}", file.name()), true),
+                Some(Ok(mut ts)) => {
+                    if ts.keep_last() > 0 {
+                        let lang = state.lang();
+                        state.notify(
+                            format!("{}: {}", file.name(), t(lang, Msg::DuplicateTargets)),
+                            false,
+                        );
+                    }
+                    state.targets.set(ts);
+                }
+                Some(Err(e)) => state.notify(
+                    format!(
+                        "{}: {}",
+                        file.name(),
+                        kpi_text::targets_error(&e, state.lang())
+                    ),
+                    true,
+                ),
                 None => state.notify(
                     format!("{}: {}", file.name(), t(state.lang(), Msg::Unreadable)),
                     true,

@@ -2,13 +2,14 @@
 //! interned for the caller, timestamps written `YYYY-MM-DD HH:MM[:SS]`.
 #![allow(dead_code)]
 
+use telesales_kpi::domain::kpi::targets::Targets;
+use telesales_kpi::domain::kpi::Extra as E;
 use telesales_kpi::domain::kpi::{Engine, Filter, KpiId, KpiValue, Report, Settings};
 use telesales_kpi::domain::model::time::Day;
 use telesales_kpi::domain::model::{
     CallRow, CallStatus, CampaignRow, CustomerType, Dataset, DealRow, Direction, LeadRow,
     LeadStatus, Millis, RosterRow, Stage, Timestamp,
 };
-use telesales_kpi::domain::targets::Targets;
 
 /// `YYYY-MM-DD HH:MM[:SS]` (or a date alone) as a wall-time timestamp.
 pub fn ts(text: &str) -> Timestamp {
@@ -232,7 +233,7 @@ pub fn check(
     id: KpiId,
     value: Option<f64>,
     num_den: Option<(f64, f64)>,
-    extras: &[(&str, Option<f64>)],
+    extras: &[(E, Option<f64>)],
 ) {
     let v = r.kpis.get(id);
     assert!(
@@ -259,8 +260,9 @@ pub fn check(
     for &(k, e) in extras {
         assert!(
             close(v.extra(k), e),
-            "{}.{k}: {:?} != {:?}",
+            "{}.{}: {:?} != {:?}",
             id.as_str(),
+            k.as_str(),
             v.extra(k),
             e
         );

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 use telesales_kpi::domain::ingest::{parse_bytes, FileKind, ParseOptions, ParsedFile};
+use telesales_kpi::domain::kpi::targets::Targets;
 use telesales_kpi::domain::kpi::{Engine, Filter, Settings};
 use telesales_kpi::domain::model::time::{parse_utc_offset, Day};
 use telesales_kpi::domain::model::Dataset;
-use telesales_kpi::domain::targets::Targets;
 
 /// Why the command can't run: each becomes a message on stderr and exit 2.
 #[derive(Debug)]

@@ -69,6 +69,8 @@ pub(crate) struct Acc {
     pub convert_ms: i128,
     /// Revenue during the chosen campaign's window.
     pub during: f64,
+    /// Won deals during the chosen campaign's window.
+    pub during_n: u64,
     /// Revenue in the window before it.
     pub before: f64,
     /// Won deals of new customers in the window.
@@ -162,6 +164,7 @@ impl Acc {
         self.convert_n += o.convert_n;
         self.convert_ms += o.convert_ms;
         self.during += o.during;
+        self.during_n += o.during_n;
         self.before += o.before;
         self.new_customers += o.new_customers;
     }

@@ -4,7 +4,6 @@
 //! targets only scans compact, day-sorted arrays.
 
 use std::collections::HashMap;
-use std::marker::PhantomData;
 
 use super::agents::Agents;
 use super::campaigns::{windows, Window};
@@ -69,13 +68,9 @@ pub(crate) struct LeadRec {
     pub convert_ms: Option<i64>,
 }
 
-/// Computes KPI reports over one dataset (see the module docs).
-///
-/// The engine keeps no reference to the dataset once built (the lifetime only
-/// ties it to its dataset by default); [`Engine::detach`] lets a caller keep
-/// it for as long as it likes.
-pub struct Engine<'a> {
-    pub(crate) dataset: PhantomData<&'a Dataset>,
+/// Computes KPI reports over one dataset (see the module docs). It keeps no
+/// reference to the dataset: a page can keep it across filter changes.
+pub struct Engine {
     pub(crate) loaded: Loaded,
     pub(crate) has_upsell: bool,
     /// Campaign texts → codes.
@@ -98,9 +93,9 @@ pub struct Engine<'a> {
     pub(crate) default_period: Option<Period>,
 }
 
-impl<'a> Engine<'a> {
+impl Engine {
     /// Prepares `data` for reports under `settings`.
-    pub fn new(data: &'a Dataset, settings: &Settings) -> Engine<'a> {
+    pub fn new(data: &Dataset, settings: &Settings) -> Engine {
         let agents = Agents::new(data);
         let window_ms = i64::from(settings.callback_days).saturating_mul(DAY_MS);
         let links = Links::new(data, window_ms);
@@ -129,7 +124,6 @@ impl<'a> Engine<'a> {
             })
             .collect();
         Engine {
-            dataset: PhantomData,
             loaded: data.loaded,
             has_upsell: data.deals.has_upsell_column,
             campaign_codes: campaign_codes(data),
@@ -176,30 +170,6 @@ impl<'a> Engine<'a> {
         let mut names: Vec<String> = self.campaign_codes.keys().cloned().collect();
         names.sort();
         names
-    }
-
-    /// The same engine, no longer tied to the dataset's borrow (it holds no
-    /// reference to it): a page can keep it across filter changes.
-    pub fn detach(self) -> Engine<'static> {
-        Engine {
-            dataset: PhantomData,
-            loaded: self.loaded,
-            has_upsell: self.has_upsell,
-            campaign_codes: self.campaign_codes,
-            call_talk: self.call_talk,
-            call_campaign: self.call_campaign,
-            settings: self.settings,
-            agents: self.agents,
-            call_agent: self.call_agent,
-            call_day: self.call_day,
-            groups: self.groups,
-            opportunities: self.opportunities,
-            closed: self.closed,
-            leads: self.leads,
-            windows: self.windows,
-            presence: self.presence,
-            default_period: self.default_period,
-        }
     }
 }
 

@@ -1,4 +1,5 @@
-//! The 15 KPI identifiers of KPIS.md and their units.
+//! The 15 KPI identifiers of KPIS.md and their units: the one table of
+//! units that `present` formats from.
 
 /// One of the 15 telesales KPIs, in the order of KPIS.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -48,6 +49,8 @@ pub enum Unit {
     Count,
     /// Calls (per agent-day).
     Calls,
+    /// Days (of 86,400 s).
+    Days,
 }
 
 impl KpiId {

@@ -3,7 +3,7 @@
 //! [`Engine::new`] links the records once (agents and their roster aliases,
 //! leads ↔ calls ↔ deals, first contacts, conversions, callbacks, campaign
 //! windows); [`Engine::report`] then computes a [`Report`] for any period,
-//! scope ([`Filter`]) and [`crate::domain::targets::Targets`] without
+//! scope ([`Filter`]) and [`crate::domain::kpi::targets::Targets`] without
 //! re-linking.
 //!
 //! # Readings of KPIS.md made here
@@ -41,7 +41,7 @@
 //! ```
 //! use telesales_kpi::domain::kpi::{Engine, Filter, KpiId, Settings};
 //! use telesales_kpi::domain::model::Dataset;
-//! use telesales_kpi::domain::targets::Targets;
+//! use telesales_kpi::domain::kpi::targets::Targets;
 //!
 //! let data = Dataset::new();
 //! let engine = Engine::new(&data, &Settings::default());
@@ -54,15 +54,24 @@ mod acc;
 mod agents;
 mod campaigns;
 mod engine;
+mod extra;
 mod id;
+mod judge;
 mod links;
 mod period;
 mod report;
 mod scan;
+mod series;
+mod tally;
+pub mod targets;
 mod values;
 
 pub use engine::Engine;
+pub use extra::Extra;
 pub use id::{KpiId, Unit};
+pub use judge::prorate;
 pub use period::{Filter, Period, Settings};
 pub use report::{CampaignResult, KpiSet, KpiValue, Report};
-pub use scan::prorate;
+pub use series::{
+    Granularity, RunUp, RunUpDay, Series, SeriesPoint, DAILY_LIMIT_DAYS, FEW_RECORDS,
+};

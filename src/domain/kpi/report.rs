@@ -4,12 +4,14 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
+use super::extra::Extra;
 use super::id::KpiId;
 use super::period::Period;
+use super::targets::{Status, Target};
 use crate::domain::model::time::Day;
-use crate::domain::targets::Status;
 
-/// One KPI's figures for the report period.
+/// One KPI's figures for the report period, judged: everything a card or an
+/// agent cell shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct KpiValue {
     /// The value; `None` when it can't be computed.
@@ -22,15 +24,26 @@ pub struct KpiValue {
     pub denominator: Option<f64>,
     /// The value for the previous period.
     pub previous: Option<f64>,
+    /// What the target was compared with: `per_week` for
+    /// `sales_opportunities`, `lift` for `incremental_sales`, else the value
+    /// (for `monthly_sales` the revenue, compared with the pro-rated target).
+    pub judged: Option<f64>,
+    /// The target that decided `status` (agent's, roster team's or the whole
+    /// team's), in the targets file's units; `None` when none applies.
+    pub target: Option<Target>,
     /// The value judged against its target.
     pub status: Status,
-    /// Extra figures of KPIS.md (`per_week`, `lift`, `within_2h`, ...), flat keys.
-    pub extras: Vec<(&'static str, Option<f64>)>,
+    /// Extra figures of KPIS.md and ANALYSES.md, in [`KpiId::extras`] order.
+    pub extras: Vec<(Extra, Option<f64>)>,
+    /// How many records are behind the value (ANALYSES.md's drill-down set:
+    /// won deals, outbound calls, leads, ...); `None` when the source kind is
+    /// missing.
+    pub records: Option<u64>,
 }
 
 impl KpiValue {
-    /// An extra figure by key (`None` when absent or null).
-    pub fn extra(&self, key: &str) -> Option<f64> {
+    /// An extra figure (`None` when absent or null).
+    pub fn extra(&self, key: Extra) -> Option<f64> {
         self.extras
             .iter()
             .find(|(k, _)| *k == key)
@@ -38,7 +51,7 @@ impl KpiValue {
     }
 
     /// The JSON object of KPIS.md: value, numerator, denominator, previous,
-    /// status and the extras as flat keys.
+    /// status, target and the extras as flat keys.
     pub fn to_json(&self) -> Value {
         let mut m = Map::new();
         m.insert("value".into(), number(self.value));
@@ -46,8 +59,14 @@ impl KpiValue {
         m.insert("denominator".into(), number(self.denominator));
         m.insert("previous".into(), number(self.previous));
         m.insert("status".into(), Value::String(self.status.as_str().into()));
+        m.insert(
+            "target".into(),
+            self.target
+                .as_ref()
+                .map_or(Value::Null, Target::applied_json),
+        );
         for &(k, v) in &self.extras {
-            m.insert(k.into(), number(v));
+            m.insert(k.as_str().into(), number(v));
         }
         Value::Object(m)
     }

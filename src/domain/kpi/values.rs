@@ -2,6 +2,7 @@
 //! family (calls, deals, leads). A denominator of 0 gives `None`, never NaN.
 
 use super::acc::Acc;
+use super::extra::Extra;
 use super::id::KpiId;
 use crate::domain::model::Loaded;
 
@@ -15,7 +16,7 @@ pub(crate) struct Computed {
     /// The denominator (count for means).
     pub denominator: Option<f64>,
     /// Extra figures, flat keys.
-    pub extras: Vec<(&'static str, Option<f64>)>,
+    pub extras: Vec<(Extra, Option<f64>)>,
 }
 
 /// What the formulas need besides the tallies.
@@ -74,39 +75,31 @@ pub(crate) fn compute(a: &Acc, ctx: &Context) -> Vec<Computed> {
     // Null, extras included, when a source kind is missing.
     for id in KpiId::ALL {
         if out[id.index()].extras.is_empty() {
-            out[id.index()].extras = extra_keys(id).iter().map(|&k| (k, None)).collect();
+            out[id.index()].extras = null_extras(id);
         }
     }
     out
 }
 
-/// The extra keys of each KPI, in output order.
-pub(crate) fn extra_keys(id: KpiId) -> &'static [&'static str] {
-    match id {
-        KpiId::IncrementalSales => &["lift", "new_customers"],
-        KpiId::SalesOpportunities => &["per_week"],
-        KpiId::AverageResponseTime => &["within_2h", "uncontacted"],
-        KpiId::OpportunityWinRatio => &["value_ratio"],
-        KpiId::ProfitMargin => &["profit"],
-        KpiId::LeadConversionRate => &["avg_days_to_convert"],
-        KpiId::CallAbandonmentRate => &["avg_wait_seconds"],
-        KpiId::MonthlySales => &["attainment", "transactions"],
-        KpiId::AverageTalkTime => &["under_2min"],
-        _ => &[],
-    }
+/// Every extra of `id`, null.
+pub(crate) fn null_extras(id: KpiId) -> Vec<(Extra, Option<f64>)> {
+    id.extras().iter().map(|&k| (k, None)).collect()
 }
 
 fn calls(a: &Acc) -> Vec<(KpiId, Computed)> {
     let mut abandonment = rate(a.abandoned, a.offered);
     abandonment.extras = vec![(
-        "avg_wait_seconds",
+        Extra::AvgWaitSeconds,
         ratio(a.wait_ms as f64 / MS_PER_S, count(a.wait_n)),
     )];
     let talk = Computed {
         value: ratio(a.talk_ms as f64 / MS_PER_S, count(a.talk_n)),
         numerator: Some(a.talk_ms as f64 / MS_PER_S),
         denominator: Some(count(a.talk_n)),
-        extras: vec![("under_2min", ratio(count(a.under_2min), count(a.talk_n)))],
+        extras: vec![(
+            Extra::Under2min,
+            ratio(count(a.under_2min), count(a.talk_n)),
+        )],
     };
     vec![
         (KpiId::CallConnectionRate, rate(a.connected_out, a.outbound)),
@@ -148,21 +141,24 @@ fn deals(a: &Acc, ctx: &Context) -> Vec<(KpiId, Computed)> {
         out.push((KpiId::UpsellingRate, rate(a.upsold, a.won)));
     }
     let mut win = rate(a.won, a.won + a.lost);
-    win.extras = vec![("value_ratio", ratio(a.revenue, a.revenue + a.lost_amount))];
+    win.extras = vec![(
+        Extra::ValueRatio,
+        ratio(a.revenue, a.revenue + a.lost_amount),
+    )];
     out.push((KpiId::OpportunityWinRatio, win));
     let profit = (a.cost_n > 0).then_some(a.cost_amount - a.cost_sum);
     let margin = Computed {
         value: profit.and_then(|p| ratio(p, a.cost_amount)),
         numerator: profit,
         denominator: Some(a.cost_amount),
-        extras: vec![("profit", profit)],
+        extras: vec![(Extra::Profit, profit)],
     };
     out.push((KpiId::ProfitMargin, margin));
     let sales = Computed {
         value: Some(a.revenue),
         numerator: None,
         denominator: None,
-        extras: vec![("attainment", None), ("transactions", Some(won))],
+        extras: vec![(Extra::Attainment, None), (Extra::Transactions, Some(won))],
     };
     out.push((KpiId::MonthlySales, sales));
     out
@@ -178,8 +174,8 @@ fn incremental(a: &Acc, ctx: &Context) -> Computed {
         numerator: None,
         denominator: None,
         extras: vec![
-            ("lift", ratio(inc, a.before)),
-            ("new_customers", Some(count(a.new_customers))),
+            (Extra::Lift, ratio(inc, a.before)),
+            (Extra::NewCustomers, Some(count(a.new_customers))),
         ],
     }
 }
@@ -191,7 +187,7 @@ fn opportunities(a: &Acc, ctx: &Context) -> Computed {
         value: Some(count(a.opportunities)),
         numerator: None,
         denominator: None,
-        extras: vec![("per_week", per_week)],
+        extras: vec![(Extra::PerWeek, per_week)],
     }
 }
 
@@ -202,17 +198,38 @@ fn leads(a: &Acc) -> Vec<(KpiId, Computed)> {
         numerator: Some(a.response_ms as f64 / MS_PER_S),
         denominator: Some(contacted),
         extras: vec![
-            ("within_2h", ratio(count(a.within_2h), contacted)),
-            ("uncontacted", Some(count(a.leads - a.contacted))),
+            (Extra::Within2h, ratio(count(a.within_2h), contacted)),
+            (Extra::Uncontacted, Some(count(a.leads - a.contacted))),
         ],
     };
     let mut conversion = rate(a.converted, a.leads);
     conversion.extras = vec![(
-        "avg_days_to_convert",
+        Extra::AvgDaysToConvert,
         ratio(a.convert_ms as f64 / MS_PER_DAY, count(a.convert_n)),
     )];
     vec![
         (KpiId::AverageResponseTime, response),
         (KpiId::LeadConversionRate, conversion),
     ]
+}
+
+/// How many records are behind `id`'s value (ANALYSES.md's drill-down sets);
+/// `None` when the KPI's source kind is not loaded (or, for
+/// `incremental_sales`, no campaign window gives it a value).
+pub(crate) fn records(id: KpiId, a: &Acc, ctx: &Context) -> Option<u64> {
+    use KpiId as K;
+    let (calls, deals, leads) = (ctx.loaded.calls, ctx.loaded.deals, ctx.loaded.leads);
+    let (needs, n) = match id {
+        K::AveragePurchaseValue | K::UpsellingRate | K::MonthlySales => (deals, a.won),
+        K::ProfitMargin => (deals, a.cost_n),
+        K::RevenuePerCall | K::CallConnectionRate | K::CallbackRate => (calls, a.outbound),
+        K::OutboundCallsPerDay => (calls, a.out_assigned),
+        K::IncrementalSales => (deals && ctx.campaign, a.during_n),
+        K::SalesOpportunities => (deals, a.opportunities),
+        K::OpportunityWinRatio => (deals, a.won + a.lost),
+        K::AverageResponseTime | K::LeadConversionRate => (leads, a.leads),
+        K::CallAbandonmentRate => (calls, a.offered),
+        K::AverageTalkTime => (calls, a.talk_n),
+    };
+    needs.then_some(n)
 }

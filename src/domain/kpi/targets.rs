@@ -10,7 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::domain::kpi::KpiId;
+use super::id::KpiId;
 
 /// How a value is compared with its target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -228,6 +228,56 @@ impl Target {
         }
     }
 
+    /// The lower bound (`at_least`'s value, `between`'s `value`), as the
+    /// targets editor and `data-bound-min` show it.
+    pub fn bound_min(&self) -> Option<f64> {
+        match self.comparator {
+            Comparator::AtLeast | Comparator::Between => Some(self.value),
+            Comparator::AtMost => None,
+        }
+    }
+
+    /// The upper bound (`at_most`'s value, `between`'s `value_max`).
+    pub fn bound_max(&self) -> Option<f64> {
+        match self.comparator {
+            Comparator::AtMost => Some(self.value),
+            Comparator::Between => self.value_max,
+            Comparator::AtLeast => None,
+        }
+    }
+
+    /// The target as a KPI object's `target` (KPIS.md): comparator, value,
+    /// `value_max` (null unless `between`), and `agent` or `team` for an
+    /// agent's or a roster team's target.
+    ///
+    /// ```
+    /// # use telesales_kpi::domain::kpi::{KpiId, targets::{Comparator, Scope, Target}};
+    /// let t = Target { scope: Scope::Agent("budi".into()),
+    ///     ..Target::team(KpiId::CallbackRate, Comparator::AtLeast, 0.3, None) };
+    /// assert_eq!(t.applied_json().to_string(),
+    ///     r#"{"agent":"budi","comparator":"at_least","value":0.3,"value_max":null}"#);
+    /// ```
+    pub fn applied_json(&self) -> Value {
+        let mut m = serde_json::Map::new();
+        m.insert("comparator".into(), self.comparator.as_str().into());
+        m.insert("value".into(), json_number(Some(self.value)));
+        let max = match self.comparator {
+            Comparator::Between => self.value_max,
+            _ => None,
+        };
+        m.insert("value_max".into(), json_number(max));
+        match &self.scope {
+            Scope::Team => {}
+            Scope::RosterTeam(t) => {
+                m.insert("team".into(), t.clone().into());
+            }
+            Scope::Agent(a) => {
+                m.insert("agent".into(), a.clone().into());
+            }
+        }
+        Value::Object(m)
+    }
+
     fn validate(index: usize, raw: RawTarget) -> Result<Target, TargetsError> {
         let kpi = KpiId::parse(raw.kpi.trim()).ok_or_else(|| TargetsError::UnknownKpi {
             index,
@@ -269,7 +319,8 @@ impl Target {
             kpi,
             comparator,
             value,
-            value_max: raw.value_max,
+            // Ignored (and dropped) unless `between`.
+            value_max: raw.value_max.filter(|_| comparator == Comparator::Between),
             scope,
         })
     }
@@ -280,7 +331,7 @@ impl Targets {
     /// whole team.
     ///
     /// ```
-    /// # use telesales_kpi::domain::targets::Targets;
+    /// # use telesales_kpi::domain::kpi::targets::Targets;
     /// # use telesales_kpi::domain::kpi::KpiId;
     /// let presets = Targets::presets();
     /// assert_eq!(presets.targets.len(), 15);
@@ -318,7 +369,7 @@ impl Targets {
     /// A missing `version` is read as 1.
     ///
     /// ```
-    /// # use telesales_kpi::domain::targets::{Targets, Scope};
+    /// # use telesales_kpi::domain::kpi::targets::{Targets, Scope};
     /// let t = Targets::from_json(r#"{"version":1,"targets":[
     ///     {"kpi":"callback_rate","comparator":"at_least","value":0.3,"agent":"budi"}]}"#).unwrap();
     /// assert_eq!(t.targets[0].scope, Scope::Agent("budi".into()));
@@ -368,6 +419,60 @@ impl Targets {
         serde_json::to_string_pretty(&file).unwrap_or_default()
     }
 
+    /// Keeps only the last target of each KPI and scope (the one that counts,
+    /// KPIS.md); returns how many were dropped.
+    ///
+    /// ```
+    /// # use telesales_kpi::domain::kpi::{KpiId, targets::{Comparator, Target, Targets}};
+    /// let mut t = Targets { targets: vec![
+    ///     Target::team(KpiId::CallbackRate, Comparator::AtLeast, 0.2, None),
+    ///     Target::team(KpiId::CallbackRate, Comparator::AtLeast, 0.3, None)] };
+    /// assert_eq!(t.keep_last(), 1);
+    /// assert_eq!(t.targets[0].value, 0.3);
+    /// ```
+    pub fn keep_last(&mut self) -> usize {
+        let before = self.targets.len();
+        let mut seen: Vec<(KpiId, Scope)> = Vec::new();
+        let mut kept: Vec<Target> = Vec::with_capacity(before);
+        for t in self.targets.drain(..).rev() {
+            let key = (t.kpi, t.scope.clone());
+            if !seen.contains(&key) {
+                seen.push(key);
+                kept.push(t);
+            }
+        }
+        kept.reverse();
+        self.targets = kept;
+        before - self.targets.len()
+    }
+
+    /// Sets `target` as the target of its KPI and scope: it takes the place of
+    /// the one that counted, and any other of the same KPI and scope goes.
+    pub fn upsert(&mut self, target: Target) {
+        let (kpi, scope) = (target.kpi, target.scope.clone());
+        let Some(i) = self
+            .targets
+            .iter()
+            .rposition(|t| t.kpi == kpi && t.scope == scope)
+        else {
+            self.targets.push(target);
+            return;
+        };
+        self.targets[i] = target;
+        let mut index = 0;
+        self.targets.retain(|t| {
+            let keep = index == i || !(t.kpi == kpi && t.scope == scope);
+            index += 1;
+            keep
+        });
+    }
+
+    /// Removes the target of exactly this KPI and scope (all copies).
+    pub fn remove(&mut self, kpi: KpiId, scope: &Scope) {
+        self.targets
+            .retain(|t| !(t.kpi == kpi && &t.scope == scope));
+    }
+
     /// The target of exactly this KPI and scope (the last one when listed twice).
     pub fn find(&self, kpi: KpiId, scope: &Scope) -> Option<&Target> {
         self.targets
@@ -400,12 +505,18 @@ impl Targets {
     }
 }
 
+/// A JSON number, or null for `None` and non-finite values.
+fn json_number(v: Option<f64>) -> Value {
+    v.and_then(serde_json::Number::from_f64)
+        .map_or(Value::Null, Value::Number)
+}
+
 /// Judges `value` against `target` (KPIS.md "Status `near`"): `near` when the
 /// value misses the bound by at most `near_fraction` × |bound| (for `between`,
 /// of the bound that was missed); `none` without a value or a target.
 ///
 /// ```
-/// # use telesales_kpi::domain::targets::{status, Comparator, Status, Target};
+/// # use telesales_kpi::domain::kpi::targets::{status, Comparator, Status, Target};
 /// # use telesales_kpi::domain::kpi::KpiId;
 /// let t = Target::team(KpiId::CallConnectionRate, Comparator::AtLeast, 0.6, None);
 /// assert_eq!(status(Some(0.61), Some(&t), 0.1), Status::Met);

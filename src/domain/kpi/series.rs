@@ -1,0 +1,280 @@
+//! Charts' data, decided in the domain: every KPI per day or per ISO week
+//! over the report period ([`Engine::series`]), and the month's sales run-up
+//! against the pro-rated target ([`Engine::run_up`]) — each in one pass over
+//! the calls, deals and leads, not a report per bucket.
+
+use std::collections::HashMap;
+
+use super::acc::Acc;
+use super::campaigns::select;
+use super::engine::Engine;
+use super::id::KpiId;
+use super::judge::{prorate, Judge, Whose};
+use super::period::{Filter, Period};
+use super::report::KpiSet;
+use super::tally::{day_range, Buckets};
+use super::targets::{Status, Target, Targets};
+use super::values::{compute, records};
+use crate::domain::model::time::Day;
+
+/// Periods up to this many days are charted by day, longer ones by week.
+pub const DAILY_LIMIT_DAYS: i64 = 62;
+
+/// Below this many records a bucket is always "few" (see [`SeriesPoint::few`]).
+pub const FEW_RECORDS: u64 = 5;
+
+/// How a series cuts its period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Granularity {
+    /// One bucket per day.
+    Day,
+    /// One bucket per ISO week (Monday to Sunday), clipped to the period.
+    Week,
+}
+
+impl Granularity {
+    /// By day up to [`DAILY_LIMIT_DAYS`] days, else by week.
+    ///
+    /// ```
+    /// # use telesales_kpi::domain::kpi::{Granularity, Period};
+    /// # use telesales_kpi::domain::model::time::Day;
+    /// let d = |s| Day::parse_iso(s).unwrap();
+    /// let oct = Period { from: d("2026-10-01"), to: d("2026-10-31") };
+    /// assert_eq!(Granularity::for_period(oct), Granularity::Day);
+    /// let q4 = Period { from: d("2026-10-01"), to: d("2026-12-31") };
+    /// assert_eq!(Granularity::for_period(q4), Granularity::Week);
+    /// ```
+    pub fn for_period(period: Period) -> Granularity {
+        if period.days() <= DAILY_LIMIT_DAYS {
+            Granularity::Day
+        } else {
+            Granularity::Week
+        }
+    }
+
+    /// The buckets of `period`, in order.
+    pub fn buckets(self, period: Period) -> Vec<Period> {
+        let mut out = Vec::new();
+        let mut from = period.from;
+        while from <= period.to {
+            let to = match self {
+                Granularity::Day => from,
+                Granularity::Week => from.week_start().plus(6).min(period.to),
+            };
+            out.push(Period { from, to });
+            from = to.plus(1);
+        }
+        out
+    }
+}
+
+/// Every KPI of the report's scope per bucket of its period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    /// Day or week.
+    pub granularity: Granularity,
+    /// The buckets, in order, each with the 15 KPIs over it, judged as a
+    /// report over that bucket would be (`previous` is not computed).
+    pub buckets: Vec<(Period, KpiSet)>,
+}
+
+/// One KPI in one bucket, as a chart plots it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesPoint {
+    /// The bucket.
+    pub period: Period,
+    /// The KPI's value.
+    pub value: Option<f64>,
+    /// What its target judges (`per_week`, `lift`, else the value).
+    pub judged: Option<f64>,
+    /// The bucket's status.
+    pub status: Status,
+    /// The lower and upper bound the bucket was judged against (for
+    /// `monthly_sales`, the monthly target pro-rated to the bucket).
+    pub bounds: (Option<f64>, Option<f64>),
+    /// Records behind the value.
+    pub records: Option<u64>,
+    /// Too few records to read much into the value: fewer than
+    /// [`FEW_RECORDS`], or under a fifth of the median of the buckets that
+    /// have any.
+    pub few: bool,
+}
+
+impl Series {
+    /// The points of one KPI.
+    pub fn points(&self, id: KpiId) -> Vec<SeriesPoint> {
+        let mut counts: Vec<u64> = self
+            .buckets
+            .iter()
+            .filter_map(|(_, set)| set.get(id).records)
+            .filter(|&n| n > 0)
+            .collect();
+        counts.sort_unstable();
+        let median = counts.get(counts.len() / 2).copied().unwrap_or(0);
+        self.buckets
+            .iter()
+            .map(|(period, set)| {
+                let v = set.get(id);
+                let bounds = v.target.as_ref().map_or((None, None), |t| {
+                    let scale = |x: f64| {
+                        if id == KpiId::MonthlySales {
+                            prorate(x, *period)
+                        } else {
+                            x
+                        }
+                    };
+                    (t.bound_min().map(scale), t.bound_max().map(scale))
+                });
+                SeriesPoint {
+                    period: *period,
+                    value: v.value,
+                    judged: v.judged,
+                    status: v.status,
+                    bounds,
+                    records: v.records,
+                    few: v.records.is_some_and(|n| n < FEW_RECORDS || n * 5 < median),
+                }
+            })
+            .collect()
+    }
+}
+
+/// One day of the month's sales run-up.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RunUpDay {
+    /// The day.
+    pub day: Day,
+    /// Revenue from the first day of the run-up to the end of this day.
+    pub revenue: f64,
+    /// The monthly target's lower bound pro-rated over the same days.
+    pub expected: Option<f64>,
+}
+
+/// The sales run-up of the month that holds the period's last day, from
+/// its first day (or the period's, when later) to the period's last day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunUp {
+    /// Day by day, cumulative.
+    pub days: Vec<RunUpDay>,
+    /// The `monthly_sales` target of the report's scope.
+    pub target: Option<Target>,
+}
+
+impl Engine {
+    /// Every KPI per day or week of the filter's period
+    /// ([`Granularity::for_period`]), for the filter's scope; `None` without
+    /// a period. Each bucket equals `report` over that bucket.
+    pub fn series(&self, filter: &Filter, targets: &Targets) -> Option<Series> {
+        let period = self.period_of(filter)?;
+        let granularity = Granularity::for_period(period);
+        let periods = granularity.buckets(period);
+        let first_week = period.from.week_start().0;
+        let buckets = Buckets {
+            of_day: |day: i32| {
+                if !period.contains(Day(day)) {
+                    return None;
+                }
+                Some(match granularity {
+                    Granularity::Day => (day - period.from.0) as usize,
+                    Granularity::Week => ((Day(day).week_start().0 - first_week) / 7) as usize,
+                })
+            },
+            count: periods.len(),
+            agents: self.agents.len() + 1,
+            per_agent: false,
+            days: (period.from.0, period.to.0),
+        };
+        let scope = self.in_scope(filter);
+        let mut acc = vec![Acc::default(); buckets.len()];
+        self.tally(&scope, &buckets, &mut acc);
+        let only = self.candidates(filter);
+        let mut windows: HashMap<usize, Acc> = HashMap::new();
+        let targets = self.canonical_targets(targets);
+        let judge = Judge {
+            targets: &targets,
+            near: self.settings.near_fraction,
+        };
+        let (agent, team) = self.kpis_scope(filter);
+        let whose = Whose {
+            agent: agent.as_deref(),
+            team: team.as_deref(),
+        };
+        let buckets = periods
+            .into_iter()
+            .zip(acc)
+            .map(|(p, mut a)| {
+                let window = select(&self.windows, p, &only);
+                if let Some(w) = window {
+                    let t = windows.entry(w).or_insert_with(|| {
+                        let mut one = [Acc::default()];
+                        self.tally_window(&scope, w, &mut one, |_| 0);
+                        let [t] = one;
+                        t
+                    });
+                    a.during = t.during;
+                    a.during_n = t.during_n;
+                    a.before = t.before;
+                    a.new_customers = t.new_customers;
+                }
+                let ctx = self.context(p, window.is_some());
+                let values = KpiId::ALL
+                    .into_iter()
+                    .zip(compute(&a, &ctx))
+                    .map(|(id, c)| {
+                        let mut v = judge.value(id, c, p, whose);
+                        v.records = records(id, &a, &ctx);
+                        v
+                    })
+                    .collect();
+                (p, KpiSet::new(values))
+            })
+            .collect();
+        Some(Series {
+            granularity,
+            buckets,
+        })
+    }
+
+    /// The sales run-up of the month holding the period's last day, for the
+    /// filter's scope; `None` without a period or without a deals file.
+    pub fn run_up(&self, filter: &Filter, targets: &Targets) -> Option<RunUp> {
+        let period = self.period_of(filter)?;
+        if !self.loaded.deals {
+            return None;
+        }
+        let from = period.to.month_start().max(period.from);
+        let scope = self.in_scope(filter);
+        let mut daily = vec![0.0; (period.to.0 - from.0 + 1) as usize];
+        for c in day_range(&self.closed, |c| c.day, from.0, period.to.0) {
+            if c.won && scope.agent_ok(c.agent) && scope.campaign_ok(c.campaign) {
+                if let Some(d) = daily.get_mut((c.day - from.0) as usize) {
+                    *d += c.amount;
+                }
+            }
+        }
+        let targets = self.canonical_targets(targets);
+        let (agent, team) = self.kpis_scope(filter);
+        let target = targets
+            .for_scope(KpiId::MonthlySales, agent.as_deref(), team.as_deref())
+            .cloned();
+        let (mut revenue, mut expected) = (0.0, 0.0);
+        let days = daily
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let day = from.plus(i as i32);
+                revenue += r;
+                let expected = target.as_ref().map(|t| {
+                    expected += t.value / f64::from(day.days_in_its_month());
+                    expected
+                });
+                RunUpDay {
+                    day,
+                    revenue,
+                    expected,
+                }
+            })
+            .collect();
+        Some(RunUp { days, target })
+    }
+}
