@@ -12,6 +12,7 @@ use super::state::{AppState, Shared};
 use crate::chart::{self, Bars, Histogram, RunUp, TargetLine, Trend};
 use crate::domain::kpi::{self, Granularity, KpiId, Period, Series};
 use crate::present::format::duration;
+use crate::present::format::raw;
 use crate::present::i18n::{t, Lang, Msg};
 use crate::present::kpi_text::{self, Display};
 
@@ -55,6 +56,8 @@ fn bucket_label(p: Period, granularity: Granularity) -> String {
 }
 
 struct Drawn {
+    /// The bounds of the trend's target line (as the cards' `data-bound-*`).
+    trend_bounds: (Option<f64>, Option<f64>),
     trend: String,
     bars: String,
     histogram: String,
@@ -145,6 +148,7 @@ fn draw(state: AppState, data: &ChartData, id: KpiId, lang: Lang) -> Option<Draw
     let size = chart::SIZE;
     let render = |r: Result<String, chart::ChartError>| r.unwrap_or_else(|e| format!("<p>{e}</p>"));
     Some(Drawn {
+        trend_bounds: (target.min, target.max),
         trend: render(chart::svg(size, |a| chart::draw_trend(&a, &trend))),
         bars: render(chart::svg(size, |a| chart::draw_bars(&a, &bars))),
         histogram: render(chart::svg(size, |a| chart::draw_histogram(&a, &histogram))),
@@ -178,21 +182,34 @@ pub fn ChartsPanel() -> impl IntoView {
     let drawn = Memo::new(move |_| {
         let id = state.chart_kpi.get();
         data.with(|d| draw(state, d, id, state.lang()))
-            .map(|d| [d.trend, d.bars, d.histogram, d.runup])
+            .map(|d| (d.trend_bounds, [d.trend, d.bars, d.histogram, d.runup]))
     });
+    let bound = move |i: usize| {
+        move || {
+            raw(drawn.with(|d| {
+                d.as_ref()
+                    .and_then(|d| if i == 0 { d.0 .0 } else { d.0 .1 })
+            }))
+        }
+    };
     let figure = move |i: usize, file: &'static str| {
         view! {
-            <figure class="chart">
-                <div class="chart-svg" inner_html=move || drawn.with(|d| d.as_ref().map(|d| d[i].clone()).unwrap_or_default())></div>
+            <figure
+                class="chart"
+                data-chart=file.trim_end_matches(".svg")
+                data-bound-min=move || (i == 0).then(bound(0))
+                data-bound-max=move || (i == 0).then(bound(1))
+            >
+                <div class="chart-svg" inner_html=move || drawn.with(|d| d.as_ref().map(|d| d.1[i].clone()).unwrap_or_default())></div>
                 <figcaption>
                     <button type="button" class="link" on:click=move |_| {
-                        if let Some(svg) = drawn.with_untracked(|d| d.as_ref().map(|d| d[i].clone())) {
+                        if let Some(svg) = drawn.with_untracked(|d| d.as_ref().map(|d| d.1[i].clone())) {
                             download_text(file, "image/svg+xml", &svg);
                         }
                     }>{move || t(lang(), Msg::DownloadSvg)}</button>
                     " · "
                     <button type="button" class="link" on:click=move |_| {
-                        if let Some(svg) = drawn.with_untracked(|d| d.as_ref().map(|d| d[i].clone())) {
+                        if let Some(svg) = drawn.with_untracked(|d| d.as_ref().map(|d| d.1[i].clone())) {
                             download_svg_as_png(&file.replace(".svg", ".png"), &svg, chart::SIZE);
                         }
                     }>"PNG"</button>
