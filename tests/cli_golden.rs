@@ -45,7 +45,11 @@ fn report_over_every_fixture_is_the_golden_json() {
     }
     let text = std::fs::read_to_string(&path).expect("the golden file");
     let expected: serde_json::Value = serde_json::from_str(&text).expect("golden JSON");
-    assert_eq!(got, expected);
+    assert!(
+        got == expected,
+        "the report differs from tests/golden/report_fixtures.json: \
+         GOLDEN_UPDATE=1 cargo test --test cli_golden, then read git diff"
+    );
 }
 
 #[test]

@@ -60,19 +60,47 @@ fn golden_report_json() {
             "opportunity_win_ratio": {"value": 1.0, "numerator": 1.0, "denominator": 1.0, "previous": null, "target": {"comparator": "at_least", "value": 0.3, "value_max": null}, "status": "met", "value_ratio": 1.0},
             "profit_margin": {"value": 0.6, "numerator": 600.0, "denominator": 1000.0, "previous": null, "target": {"comparator": "at_least", "value": 0.2, "value_max": null}, "status": "met", "profit": 600.0},
             "lead_conversion_rate": {"value": 1.0, "numerator": 1.0, "denominator": 1.0, "previous": null, "target": {"comparator": "at_least", "value": 0.15, "value_max": null}, "status": "met", "avg_days_to_convert": 4.0 / 24.0},
-            "call_abandonment_rate": {"value": null, "numerator": 0.0, "denominator": 0.0, "previous": null, "target": {"comparator": "at_most", "value": 0.05, "value_max": null}, "status": "none", "avg_wait_seconds": null},
+            "call_abandonment_rate": {"value": null, "numerator": 0.0, "denominator": 0.0, "previous": null, "target": {"comparator": "at_most", "value": 0.05, "value_max": null}, "status": "none", "avg_wait_seconds": null, "service_level": null, "called_back": null},
             "monthly_sales": {"value": 1000.0, "numerator": null, "denominator": null, "previous": 0.0,
                 "target": if team { json!({"comparator": "at_least", "value": 500_000_000.0, "value_max": null}) } else { Value::Null }, "status": if team { "missed" } else { "none" },
-                "attainment": if team { json!(attainment) } else { Value::Null }, "transactions": 1.0},
+                "attainment": if team { json!(attainment) } else { Value::Null }, "transactions": 1.0,
+                // D = 10-02: 1000 × 31 / 2.
+                "forecast": 15_500.0, "forecast_attainment": if team { json!(15_500.0 / 5e8) } else { Value::Null }},
             "outbound_calls_per_day": {"value": 1.0, "numerator": 2.0, "denominator": 2.0, "previous": null, "target": {"comparator": "at_least", "value": 80.0, "value_max": null}, "status": "missed"},
             "average_talk_time": {"value": 90.0, "numerator": 90.0, "denominator": 1.0, "previous": null, "target": {"comparator": "between", "value": 240.0, "value_max": 360.0}, "status": "missed", "under_2min": 1.0},
             "callback_rate": {"value": 0.0, "numerator": 0.0, "denominator": 2.0, "previous": null, "target": {"comparator": "at_least", "value": 0.2, "value_max": null}, "status": "missed"}
         })
     };
+    // 2026-10-01 is a Thursday (4), 10-02 a Friday (5): one call at 9 each.
+    let hours: Vec<Value> = (1..=7)
+        .flat_map(|w| (0..24).map(move |h| (w, h)))
+        .map(|(w, h)| {
+            let (calls, connected) = match (w, h) {
+                (4, 9) => (1, 1),
+                (5, 9) => (1, 0),
+                _ => (0, 0),
+            };
+            json!({"weekday": w, "hour": h, "calls": calls, "connected": connected})
+        })
+        .collect();
+    let zero = json!({"connected": 0, "no_answer": 0, "busy": 0, "failed": 0, "voicemail": 0, "abandoned": 0, "other": 0});
+    let mut outbound = zero.clone();
+    outbound["connected"] = json!(1);
+    outbound["no_answer"] = json!(1);
+    let suggested: serde_json::Map<String, Value> = telesales_kpi::domain::kpi::KpiId::ALL
+        .iter()
+        .map(|id| (id.as_str().to_owned(), Value::Null))
+        .collect();
     let expected = json!({
         "period": {"from": "2026-10-01", "to": "2026-10-02"},
         "kpis": kpis(true),
-        "agents": {"A": kpis(false)}
+        "agents": {"A": kpis(false)},
+        "hours": hours,
+        "statuses": {"outbound": outbound, "inbound": zero},
+        // A's statuses above: 5 met, 7 missed (its monthly_sales has no target).
+        "ranking": [{"agent": "A", "met": 5, "near": 0, "missed": 7}],
+        // One agent: no percentile.
+        "suggested_targets": suggested
     });
     assert_eq!(r.to_json(), expected);
 }

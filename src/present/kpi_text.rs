@@ -146,6 +146,14 @@ pub fn extra_name(extra: Extra, lang: Lang) -> &'static str {
         (Extra::Transactions, Lang::Id) => "transaksi",
         (Extra::Under2min, Lang::En) => "under 2 min",
         (Extra::Under2min, Lang::Id) => "di bawah 2 menit",
+        (Extra::ServiceLevel, Lang::En) => "service level",
+        (Extra::ServiceLevel, Lang::Id) => "tingkat layanan",
+        (Extra::CalledBack, Lang::En) => "called back",
+        (Extra::CalledBack, Lang::Id) => "ditelepon balik",
+        (Extra::Forecast, Lang::En) => "month-end forecast",
+        (Extra::Forecast, Lang::Id) => "proyeksi akhir bulan",
+        (Extra::ForecastAttainment, Lang::En) => "forecast vs target",
+        (Extra::ForecastAttainment, Lang::Id) => "proyeksi vs target",
     }
 }
 

@@ -25,6 +25,7 @@ Options of `report`:
   --targets targets.json       targets to judge against (default: the presets)
   --short-abandon-seconds N    ignore abandoned calls that waited less than N s
   --callback-days N            callback window in days (default 7)
+  --service-level-seconds N    service level: answered within N s (default 20)
   --country-code 62            country code for phone numbers starting with 0
   --extension-max-digits 5     longest PBX extension number
 

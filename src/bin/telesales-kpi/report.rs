@@ -154,6 +154,15 @@ fn parse_args(parser: &mut lexopt::Parser) -> Result<Args, ReportError> {
             Long("callback-days") => {
                 args.settings.callback_days = number(parser, "--callback-days")?;
             }
+            Long("service-level-seconds") => {
+                let s: f64 = number(parser, "--service-level-seconds")?;
+                if !s.is_finite() || s < 0.0 {
+                    return Err(ReportError::Usage(format!(
+                        "--service-level-seconds wants a number of seconds ≥ 0, got {s}"
+                    )));
+                }
+                args.settings.service_level_seconds = s;
+            }
             Long("country-code") => {
                 let code = text(parser, "--country-code")?;
                 let digits = code.trim_start_matches('+');

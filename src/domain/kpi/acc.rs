@@ -75,6 +75,18 @@ pub(crate) struct Acc {
     pub before: f64,
     /// Won deals of new customers in the window.
     pub new_customers: u64,
+    /// Offered calls with a wait connected within the service level.
+    pub within_sl: u64,
+    /// Abandoned offered calls with a lead id or a phone.
+    pub abandoned_keyed: u64,
+    /// Of those, called back.
+    pub called_back: u64,
+    /// Outbound calls by status (`CallStatus::ALL` order).
+    pub status_out: [u64; 7],
+    /// Inbound calls by status.
+    pub status_in: [u64; 7],
+    /// Revenue from the 1st of the forecast month to its last day with data.
+    pub month_revenue: f64,
 }
 
 impl Acc {
@@ -91,6 +103,13 @@ impl Acc {
         self.talk_n += u64::from(g.talk_n);
         self.talk_ms += g.talk_ms;
         self.under_2min += u64::from(g.under_2min);
+        self.within_sl += u64::from(g.within_sl);
+        self.abandoned_keyed += u64::from(g.abandoned_keyed);
+        self.called_back += u64::from(g.called_back);
+        for k in 0..7 {
+            self.status_out[k] += u64::from(g.status_out[k]);
+            self.status_in[k] += u64::from(g.status_in[k]);
+        }
         if assigned {
             self.out_assigned += u64::from(g.outbound);
         }
@@ -167,5 +186,13 @@ impl Acc {
         self.during_n += o.during_n;
         self.before += o.before;
         self.new_customers += o.new_customers;
+        self.within_sl += o.within_sl;
+        self.abandoned_keyed += o.abandoned_keyed;
+        self.called_back += o.called_back;
+        for k in 0..7 {
+            self.status_out[k] += o.status_out[k];
+            self.status_in[k] += o.status_in[k];
+        }
+        self.month_revenue += o.month_revenue;
     }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::period::Period;
 use crate::domain::model::time::Day;
-use crate::domain::model::{Dataset, Sym};
+use crate::domain::model::{Dataset, Stage, Sym};
 
 /// A campaign with its inclusive window of days.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,7 +60,10 @@ pub(crate) fn windows(data: &Dataset) -> Vec<Window> {
         }
         let d = &data.deals;
         for i in 0..d.len() {
-            if let (Some(s), Some(t)) = (d.campaign[i], d.closed_at[i].or(d.created_at[i])) {
+            // An open deal's closed_at is an expected date: its window date
+            // is its created_at (DATA.md §2).
+            let closed = d.closed_at[i].filter(|_| d.stage[i] != Stage::Open);
+            if let (Some(s), Some(t)) = (d.campaign[i], closed.or(d.created_at[i])) {
                 widen(s, Day::of(t), Day::of(t));
             }
         }

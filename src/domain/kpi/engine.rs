@@ -7,10 +7,12 @@ use std::collections::HashMap;
 
 use super::agents::Agents;
 use super::campaigns::{windows, Window};
-use super::links::Links;
+use super::links::{Links, NO_ROW};
 use super::period::{Period, Settings};
 use crate::domain::model::time::{Day, DAY_MS};
-use crate::domain::model::{CallStatus, CustomerType, Dataset, Direction, Loaded, Stage, Sym};
+use crate::domain::model::{
+    CallStatus, CustomerType, Dataset, Direction, Loaded, Millis, Stage, Sym,
+};
 
 /// Campaign of a record as a number: 0 for none, else symbol index + 1.
 pub(crate) fn campaign_code(s: Option<Sym>) -> u32 {
@@ -33,12 +35,35 @@ pub(crate) struct CallGroup {
     pub talk_n: u32,
     pub talk_ms: u64,
     pub under_2min: u32,
+    /// Offered calls connected within the service level.
+    pub within_sl: u32,
+    /// Abandoned offered calls with a lead id or a phone.
+    pub abandoned_keyed: u32,
+    /// Of those, called back (ANALYSES.md `called_back`).
+    pub called_back: u32,
+    /// Outbound calls by status ([`CallStatus::ALL`] order).
+    pub status_out: [u32; 7],
+    /// Inbound calls by status.
+    pub status_in: [u32; 7],
+}
+
+/// Outbound calls of one (day, agent, campaign, hour of the day).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct HourCell {
+    pub day: i32,
+    pub agent: u32,
+    pub campaign: u32,
+    pub hour: u8,
+    pub calls: u32,
+    pub connected: u32,
 }
 
 /// A deal as an opportunity (by `created_at` day).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Opportunity {
     pub day: i32,
+    /// Row in the deals table.
+    pub row: u32,
     pub agent: u32,
     pub campaign: u32,
 }
@@ -47,6 +72,8 @@ pub(crate) struct Opportunity {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Closed {
     pub day: i32,
+    /// Row in the deals table.
+    pub row: u32,
     pub agent: u32,
     pub campaign: u32,
     pub won: bool,
@@ -60,6 +87,8 @@ pub(crate) struct Closed {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct LeadRec {
     pub day: i32,
+    /// Row in the leads table.
+    pub row: u32,
     /// The agent, or `agents.len()` for a lead without agent.
     pub agent: u32,
     pub campaign: u32,
@@ -91,6 +120,25 @@ pub struct Engine {
     /// Sorted distinct (agent, campaign code) of every record with an agent.
     pub(crate) presence: Vec<(u32, u32)>,
     pub(crate) default_period: Option<Period>,
+    /// Outbound calls by hour, sorted by day.
+    pub(crate) hourly: Vec<HourCell>,
+    /// Every day with a dated record (the default period's records), sorted.
+    pub(crate) record_days: Vec<i32>,
+    /// Per call: the row of the outbound call that called an abandoned call
+    /// back (`NO_ROW` otherwise).
+    pub(crate) called_back: Vec<u32>,
+    /// Per call: an outbound call that got a callback (KPI 15).
+    pub(crate) call_callback: Vec<bool>,
+    /// Per lead row: its position in `leads`.
+    pub(crate) lead_pos: Vec<u32>,
+}
+
+/// For an inbound call of this status and wait, whether it is offered (KPI
+/// 11, after the short-abandon rule): `Some(abandoned)`, or `None`.
+pub(crate) fn offered(status: CallStatus, wait: Millis, short_ms: f64) -> Option<bool> {
+    let wait_ms = wait.secs().map(|s| (s * 1000.0).round());
+    let abandoned = status == CallStatus::Abandoned && !wait_ms.is_some_and(|w| w < short_ms);
+    (status == CallStatus::Connected || abandoned).then_some(abandoned)
 }
 
 impl Engine {
@@ -105,6 +153,12 @@ impl Engine {
         let groups = group_calls(data, settings, &links, &call_agent, &call_day);
         let (opportunities, closed) = deals(data, &agents);
         let leads = leads(data, &agents, &links);
+        let mut lead_pos = vec![0u32; data.leads.len()];
+        for (k, l) in leads.iter().enumerate() {
+            if let Some(slot) = lead_pos.get_mut(l.row as usize) {
+                *slot = k as u32;
+            }
+        }
         let mut presence: Vec<(u32, u32)> = groups.iter().map(|g| (g.agent, g.campaign)).collect();
         for i in 0..data.deals.len() {
             presence.push((
@@ -116,7 +170,9 @@ impl Engine {
         presence.retain(|&(a, _)| (a as usize) < agents.len());
         presence.sort_unstable();
         presence.dedup();
-        let default_period = default_period(data);
+        let record_days = record_days(data, &call_day);
+        let default_period = default_period(&record_days);
+        let hourly = hourly(data, &call_agent, &call_day);
         let call_talk = (0..c.len())
             .map(|i| match (c.status[i], c.talk[i].secs()) {
                 (CallStatus::Connected, Some(t)) => (t * 1000.0).round() as u32,
@@ -140,12 +196,17 @@ impl Engine {
             windows: windows(data),
             presence,
             default_period,
+            hourly,
+            record_days,
+            lead_pos,
+            call_callback: links.callback,
+            called_back: links.called_back,
         }
     }
 
     /// The first to the last day among calls' `started_at`, deals'
-    /// `created_at` and `closed_at` and leads' `created_at` of all records;
-    /// `None` when there is no dated record.
+    /// `created_at` and (won or lost) `closed_at` and leads' `created_at` of
+    /// all records; `None` when there is no dated record.
     pub fn default_period(&self) -> Option<Period> {
         self.default_period
     }
@@ -197,24 +258,11 @@ fn campaign_codes(data: &Dataset) -> HashMap<String, u32> {
         .collect()
 }
 
-fn default_period(data: &Dataset) -> Option<Period> {
-    let d = &data.deals;
-    let times = data
-        .calls
-        .started_at
-        .iter()
-        .copied()
-        .chain(d.created_at.iter().flatten().copied())
-        .chain(d.closed_at.iter().flatten().copied())
-        .chain(data.leads.created_at.iter().copied());
-    let (mut lo, mut hi) = (i64::MAX, i64::MIN);
-    for t in times {
-        lo = lo.min(t);
-        hi = hi.max(t);
-    }
-    (lo <= hi).then(|| Period {
-        from: Day::of(lo),
-        to: Day::of(hi),
+/// The first to the last of the days with a dated record.
+fn default_period(record_days: &[i32]) -> Option<Period> {
+    Some(Period {
+        from: Day(*record_days.first()?),
+        to: Day(*record_days.last()?),
     })
 }
 
@@ -238,6 +286,7 @@ fn group_calls(
         .collect();
     order.sort_unstable();
     let short_ms = settings.short_abandon_seconds * 1000.0;
+    let sl_ms = settings.service_level_seconds * 1000.0;
     let mut groups: Vec<CallGroup> = Vec::new();
     for (day, agent, campaign, i) in order {
         let i = i as usize;
@@ -261,17 +310,24 @@ fn group_calls(
                 g.outbound += 1;
                 g.connected_out += u32::from(connected);
                 g.callbacks += u32::from(links.callback[i]);
+                g.status_out[status as usize] += 1;
             }
             Direction::Inbound => {
-                let abandoned =
-                    status == CallStatus::Abandoned && !wait.is_some_and(|w| (w as f64) < short_ms);
-                if connected || abandoned {
+                g.status_in[status as usize] += 1;
+                let offer = offered(status, c.wait[i], short_ms);
+                let abandoned = offer == Some(true);
+                if offer.is_some() {
                     g.offered += 1;
                     g.abandoned += u32::from(abandoned);
                     if let Some(w) = wait {
                         g.wait_n += 1;
                         g.wait_ms += w;
+                        g.within_sl += u32::from(connected && (w as f64) <= sl_ms);
                     }
+                }
+                if abandoned && (c.lead_id[i].is_some() || c.phone[i].is_some()) {
+                    g.abandoned_keyed += 1;
+                    g.called_back += u32::from(links.called_back[i] != NO_ROW);
                 }
             }
         }
@@ -297,6 +353,7 @@ fn deals(data: &Dataset, agents: &Agents) -> (Vec<Opportunity>, Vec<Closed>) {
         if let Some(t) = d.created_at[i] {
             opps.push(Opportunity {
                 day: Day::of(t).0,
+                row: i as u32,
                 agent,
                 campaign,
             });
@@ -306,6 +363,7 @@ fn deals(data: &Dataset, agents: &Agents) -> (Vec<Opportunity>, Vec<Closed>) {
         };
         closed.push(Closed {
             day: Day::of(t).0,
+            row: i as u32,
             agent,
             campaign,
             won: d.stage[i] == Stage::Won,
@@ -328,6 +386,7 @@ fn leads(data: &Dataset, agents: &Agents, links: &Links) -> Vec<LeadRec> {
             let created = l.created_at[i];
             LeadRec {
                 day: Day::of(created).0,
+                row: i as u32,
                 agent: l.agent[i].map_or(none, |s| agents.of_sym(s).min(none)),
                 campaign: campaign_code(l.campaign[i]),
                 response_ms: links.first_contact[i].map(|t| t - created),
@@ -338,4 +397,62 @@ fn leads(data: &Dataset, agents: &Agents, links: &Links) -> Vec<LeadRec> {
         .collect();
     out.sort_by_key(|r| r.day);
     out
+}
+
+/// Outbound calls tallied by (day, agent, campaign, hour), sorted.
+fn hourly(data: &Dataset, call_agent: &[u32], call_day: &[i32]) -> Vec<HourCell> {
+    let c = &data.calls;
+    let mut keys: Vec<(i32, u32, u32, u8, bool)> = (0..c.len())
+        .filter(|&i| c.direction[i] == Direction::Outbound)
+        .map(|i| {
+            let hour = (c.started_at[i] - i64::from(call_day[i]) * DAY_MS) / 3_600_000;
+            (
+                call_day[i],
+                call_agent[i],
+                campaign_code(c.campaign[i]),
+                hour.clamp(0, 23) as u8,
+                c.status[i] == CallStatus::Connected,
+            )
+        })
+        .collect();
+    keys.sort_unstable();
+    let mut out: Vec<HourCell> = Vec::new();
+    for (day, agent, campaign, hour, connected) in keys {
+        match out.last_mut() {
+            Some(h) if (h.day, h.agent, h.campaign, h.hour) == (day, agent, campaign, hour) => {
+                h.calls += 1;
+                h.connected += u32::from(connected);
+            }
+            _ => out.push(HourCell {
+                day,
+                agent,
+                campaign,
+                hour,
+                calls: 1,
+                connected: u32::from(connected),
+            }),
+        }
+    }
+    out
+}
+
+/// Every day on which a dated record of the default period lies, sorted:
+/// calls' `started_at`, deals' `created_at` and (won or lost) `closed_at`,
+/// leads' `created_at`. An open deal's `closed_at` is an expected date and
+/// counts nowhere (DATA.md §2).
+fn record_days(data: &Dataset, call_day: &[i32]) -> Vec<i32> {
+    let d = &data.deals;
+    let closed = (0..d.len())
+        .filter(|&i| matches!(d.stage[i], Stage::Won | Stage::Lost))
+        .filter_map(|i| d.closed_at[i]);
+    let mut days: Vec<i32> = call_day
+        .iter()
+        .copied()
+        .chain(d.created_at.iter().flatten().map(|&t| Day::of(t).0))
+        .chain(closed.map(|t| Day::of(t).0))
+        .chain(data.leads.created_at.iter().map(|&t| Day::of(t).0))
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    days
 }

@@ -30,6 +30,16 @@ pub enum Extra {
     Transactions,
     /// `average_talk_time`: share of talks under 120 s.
     Under2min,
+    /// `call_abandonment_rate`: offered calls with a wait that were answered
+    /// within `service_level_seconds` (ANALYSES.md).
+    ServiceLevel,
+    /// `call_abandonment_rate`: abandoned calls (with a lead or phone) that
+    /// were called back within the callback window.
+    CalledBack,
+    /// `monthly_sales`: the month's run-rate projection of revenue.
+    Forecast,
+    /// `monthly_sales`: forecast ÷ the whole-month target.
+    ForecastAttainment,
 }
 
 impl Extra {
@@ -53,6 +63,10 @@ impl Extra {
             Extra::Attainment => "attainment",
             Extra::Transactions => "transactions",
             Extra::Under2min => "under_2min",
+            Extra::ServiceLevel => "service_level",
+            Extra::CalledBack => "called_back",
+            Extra::Forecast => "forecast",
+            Extra::ForecastAttainment => "forecast_attainment",
         }
     }
 
@@ -63,11 +77,14 @@ impl Extra {
             | Extra::Within2h
             | Extra::ValueRatio
             | Extra::Attainment
-            | Extra::Under2min => Unit::Fraction,
+            | Extra::Under2min
+            | Extra::ServiceLevel
+            | Extra::CalledBack
+            | Extra::ForecastAttainment => Unit::Fraction,
             Extra::NewCustomers | Extra::Uncontacted | Extra::Transactions | Extra::PerWeek => {
                 Unit::Count
             }
-            Extra::Profit => Unit::Money,
+            Extra::Profit | Extra::Forecast => Unit::Money,
             Extra::AvgDaysToConvert => Unit::Days,
             Extra::AvgWaitSeconds => Unit::Seconds,
         }
@@ -79,7 +96,7 @@ impl KpiId {
     ///
     /// ```
     /// # use telesales_kpi::domain::kpi::{Extra, KpiId};
-    /// assert_eq!(KpiId::MonthlySales.extras(), &[Extra::Attainment, Extra::Transactions]);
+    /// assert_eq!(KpiId::AverageTalkTime.extras(), &[Extra::Under2min]);
     /// ```
     pub fn extras(self) -> &'static [Extra] {
         match self {
@@ -89,8 +106,17 @@ impl KpiId {
             KpiId::OpportunityWinRatio => &[Extra::ValueRatio],
             KpiId::ProfitMargin => &[Extra::Profit],
             KpiId::LeadConversionRate => &[Extra::AvgDaysToConvert],
-            KpiId::CallAbandonmentRate => &[Extra::AvgWaitSeconds],
-            KpiId::MonthlySales => &[Extra::Attainment, Extra::Transactions],
+            KpiId::CallAbandonmentRate => &[
+                Extra::AvgWaitSeconds,
+                Extra::ServiceLevel,
+                Extra::CalledBack,
+            ],
+            KpiId::MonthlySales => &[
+                Extra::Attainment,
+                Extra::Transactions,
+                Extra::Forecast,
+                Extra::ForecastAttainment,
+            ],
             KpiId::AverageTalkTime => &[Extra::Under2min],
             _ => &[],
         }

@@ -103,6 +103,13 @@ impl Judge<'_> {
                 _ => None,
             };
             set(&mut c, Extra::Attainment, attainment);
+            let forecast = find(&c, Extra::Forecast);
+            let whole_month = target.map(|t| t.value).filter(|&v| v != 0.0);
+            set(
+                &mut c,
+                Extra::ForecastAttainment,
+                forecast.zip(whole_month).map(|(f, t)| f / t),
+            );
             status(judged, prorated.as_ref(), self.near)
         } else {
             status(judged, target, self.near)

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::model::{Dataset, Direction, LeadStatus, Stage, Sym};
+use crate::domain::model::{CallStatus, Dataset, Direction, LeadStatus, Stage, Sym};
 
 /// Items grouped by symbol, sorted by (time, row) within each group.
 struct Keyed {
@@ -99,7 +99,14 @@ pub(crate) struct Links {
     pub converted_at: Vec<Option<i64>>,
     /// Per call: an outbound call that got a callback.
     pub callback: Vec<bool>,
+    /// Per call: for an abandoned inbound call, the first linked outbound
+    /// call (any agent, status or scope) strictly after it and within the
+    /// callback window, as its row (`u32::MAX`: none, or not abandoned).
+    pub called_back: Vec<u32>,
 }
+
+/// No row.
+pub(crate) const NO_ROW: u32 = u32::MAX;
 
 impl Links {
     /// Links every record of `data`; `callback_ms` is the callback window.
@@ -107,11 +114,13 @@ impl Links {
         let out = Outbound::new(data);
         let (first_contact, converted, converted_at) = leads(data, &out);
         let callback = callbacks(data, &out, callback_ms);
+        let called_back = called_back(data, &out, callback_ms);
         Links {
             first_contact,
             converted,
             converted_at,
             callback,
+            called_back,
         }
     }
 }
@@ -216,4 +225,25 @@ fn callbacks(data: &Dataset, out: &Outbound, window_ms: i64) -> Vec<bool> {
         }
     }
     got
+}
+
+/// For each abandoned inbound call, the first linked outbound call that
+/// started strictly after it and at most `window_ms` later (ANALYSES.md
+/// `called_back`; ties on the start go to the earlier row).
+fn called_back(data: &Dataset, out: &Outbound, window_ms: i64) -> Vec<u32> {
+    let c = &data.calls;
+    (0..c.len())
+        .map(|i| {
+            if c.direction[i] != Direction::Inbound || c.status[i] != CallStatus::Abandoned {
+                return NO_ROW;
+            }
+            let t = c.started_at[i];
+            out.linked(c.lead_id[i], c.phone[i])
+                .into_iter()
+                .filter_map(|run| run.get(run.partition_point(|x| x.0 <= t)).copied())
+                .filter(|&(when, _)| when - t <= window_ms)
+                .min()
+                .map_or(NO_ROW, |(_, row)| row)
+        })
+        .collect()
 }

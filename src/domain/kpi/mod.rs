@@ -52,7 +52,9 @@
 
 mod acc;
 mod agents;
+mod analyses;
 mod campaigns;
+mod drill;
 mod engine;
 mod extra;
 mod id;
@@ -66,6 +68,8 @@ mod tally;
 pub mod targets;
 mod values;
 
+pub use analyses::{percentile, ranking, suggested_targets, HourCount, Rank, Statuses};
+pub use drill::{Cell, Column, Drill, RecordKind};
 pub use engine::Engine;
 pub use extra::Extra;
 pub use id::{KpiId, Unit};

@@ -68,6 +68,9 @@ pub struct Settings {
     pub callback_days: u32,
     /// `near` when a value misses its target by at most this fraction.
     pub near_fraction: f64,
+    /// Service level: offered inbound calls answered within this many seconds
+    /// (ANALYSES.md, default 20).
+    pub service_level_seconds: f64,
 }
 
 impl Default for Settings {
@@ -76,6 +79,7 @@ impl Default for Settings {
             short_abandon_seconds: 0.0,
             callback_days: 7,
             near_fraction: 0.10,
+            service_level_seconds: 20.0,
         }
     }
 }

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
+use super::analyses::{HourCount, Rank, Statuses};
 use super::extra::Extra;
 use super::id::KpiId;
 use super::period::Period;
@@ -132,7 +133,8 @@ pub struct CampaignResult {
     pub new_customers: Option<f64>,
 }
 
-/// A full report: the scope's KPIs, each agent's, and the campaigns.
+/// A full report: the scope's KPIs, each agent's, the campaigns and the
+/// analyses of ANALYSES.md.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
     /// The report period (`None` when no period can be found).
@@ -145,10 +147,20 @@ pub struct Report {
     pub agents: BTreeMap<String, KpiSet>,
     /// Every campaign with a window, by name.
     pub campaigns: Vec<CampaignResult>,
+    /// Outbound calls by weekday × hour (168 cells); `None` without a calls file.
+    pub hours: Option<Vec<HourCount>>,
+    /// Calls by direction and status; `None` without a calls file.
+    pub statuses: Option<Statuses>,
+    /// The agents by met / near / missed.
+    pub ranking: Vec<Rank>,
+    /// A realistic target per KPI from the agents' own values.
+    pub suggested_targets: Vec<(KpiId, Option<f64>)>,
 }
 
 impl Report {
-    /// `{"period": {"from", "to"} | null, "kpis": {...}, "agents": {...}}`.
+    /// `{"period": {"from", "to"} | null, "kpis": {...}, "agents": {...},
+    /// "hours": [...], "statuses": {...}, "ranking": [...],
+    /// "suggested_targets": {...}}` (KPIS.md, ANALYSES.md).
     pub fn to_json(&self) -> Value {
         let mut m = Map::new();
         let period = self.period.map_or(
@@ -163,6 +175,39 @@ impl Report {
             .map(|(a, set)| (a.clone(), set.to_json()))
             .collect();
         m.insert("agents".into(), Value::Object(agents));
+        let hours = self.hours.as_ref().map_or(Value::Null, |cells| {
+            cells
+                .iter()
+                .map(|c| {
+                    serde_json::json!({"weekday": c.weekday, "hour": c.hour,
+                        "calls": c.calls, "connected": c.connected})
+                })
+                .collect()
+        });
+        m.insert("hours".into(), hours);
+        let by_status = |counts: &[u64; 7]| -> Value {
+            Value::Object(
+                Statuses::pairs(counts)
+                    .map(|(s, n)| (s.as_str().to_owned(), Value::from(n)))
+                    .collect(),
+            )
+        };
+        let statuses = self.statuses.as_ref().map_or(Value::Null, |s| {
+            serde_json::json!({"outbound": by_status(&s.outbound), "inbound": by_status(&s.inbound)})
+        });
+        m.insert("statuses".into(), statuses);
+        let ranking = self
+            .ranking
+            .iter()
+            .map(|r| serde_json::json!({"agent": r.agent, "met": r.met, "near": r.near, "missed": r.missed}))
+            .collect();
+        m.insert("ranking".into(), ranking);
+        let suggested = self
+            .suggested_targets
+            .iter()
+            .map(|(id, v)| (id.as_str().to_owned(), number(*v)))
+            .collect();
+        m.insert("suggested_targets".into(), Value::Object(suggested));
         Value::Object(m)
     }
 }

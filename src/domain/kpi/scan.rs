@@ -5,12 +5,13 @@
 use std::collections::BTreeSet;
 
 use super::acc::Acc;
+use super::analyses::{hour_grid, ranking, suggested_targets, HourCount, Statuses};
 use super::campaigns::{select, Candidates};
 use super::engine::Engine;
 use super::judge::{null_set, Judge, Whose};
 use super::period::{Filter, Period};
 use super::report::{CampaignResult, Report};
-use super::tally::{Buckets, InScope};
+use super::tally::{day_range, Buckets, InScope};
 use super::targets::{Scope, Targets};
 use super::values::Context;
 use crate::domain::model::time::Day;
@@ -63,15 +64,21 @@ impl Engine {
         let listed = self.listed_agents(&scope);
         let Some(period) = self.period_of(filter) else {
             let empty = null_set();
+            let agents = listed
+                .into_iter()
+                .map(|a| (self.agents.names[a].clone(), empty.clone()))
+                .collect();
+            let calls = self.loaded.calls;
             return Report {
                 period: None,
                 previous_period: None,
-                kpis: empty.clone(),
-                agents: listed
-                    .into_iter()
-                    .map(|a| (self.agents.names[a].clone(), empty.clone()))
-                    .collect(),
+                kpis: empty,
+                ranking: ranking(&agents),
+                suggested_targets: suggested_targets(&agents),
+                agents,
                 campaigns: Vec::new(),
+                hours: calls.then(|| hour_grid(&[[(0, 0); 24]; 7])),
+                statuses: calls.then(Statuses::default),
             };
         };
         let previous = period.previous();
@@ -101,8 +108,14 @@ impl Engine {
                 self.tally_window(&scope, w, &mut acc, |a| k * n + a as usize);
             }
         }
-        let contexts = [(period, selected[0]), (previous, selected[1])]
-            .map(|(p, w)| self.context(p, w.is_some()));
+        let forecast = self.forecast_days(period.to);
+        if let Some((month, last)) = forecast {
+            self.tally_month_revenue(&scope, month, last, &mut acc, |a| a as usize);
+        }
+        let contexts = [
+            self.context(period, selected[0].is_some(), forecast),
+            self.context(previous, selected[1].is_some(), None),
+        ];
         let mut team = [Acc::default(), Acc::default()];
         for (k, t) in team.iter_mut().enumerate() {
             for (a, _) in scope.agents.iter().enumerate().filter(|(_, keep)| **keep) {
@@ -130,13 +143,34 @@ impl Engine {
                 (name.clone(), judge.set(&pair, &contexts, period, whose))
             })
             .collect();
+        let calls = self.loaded.calls;
         Report {
             period: Some(period),
             previous_period: Some(previous),
             kpis,
+            ranking: ranking(&agents),
+            suggested_targets: suggested_targets(&agents),
             agents,
             campaigns: self.campaign_list(&scope),
+            hours: calls.then(|| self.hours(&scope, period)),
+            statuses: calls.then(|| Statuses {
+                outbound: team[0].status_out,
+                inbound: team[0].status_in,
+            }),
         }
+    }
+
+    /// Outbound calls in `period` and scope by weekday × hour.
+    fn hours(&self, scope: &InScope, period: Period) -> Vec<HourCount> {
+        let mut grid = [[(0u64, 0u64); 24]; 7];
+        for h in day_range(&self.hourly, |h| h.day, period.from.0, period.to.0) {
+            if scope.agent_ok(h.agent) && scope.campaign_ok(h.campaign) {
+                let cell = &mut grid[Day(h.day).weekday() as usize][usize::from(h.hour.min(23))];
+                cell.0 += u64::from(h.calls);
+                cell.1 += u64::from(h.connected);
+            }
+        }
+        hour_grid(&grid)
     }
 
     /// The campaigns that may give `incremental_sales` its value under `filter`.
@@ -147,13 +181,51 @@ impl Engine {
         }
     }
 
-    /// What the formulas need for a period.
-    pub(crate) fn context(&self, period: Period, campaign: bool) -> Context {
+    /// What the formulas need for a period; `forecast` is the month's first
+    /// day and its last day with data (see [`Engine::forecast_days`]).
+    pub(crate) fn context(
+        &self,
+        period: Period,
+        campaign: bool,
+        forecast: Option<(Day, Day)>,
+    ) -> Context {
+        let scale = forecast
+            .filter(|_| self.loaded.deals)
+            .map(|(_, last)| f64::from(last.days_in_its_month()) / f64::from(last.ymd().2));
         Context {
             loaded: self.loaded,
             has_upsell: self.has_upsell,
             days: period.days(),
             campaign,
+            forecast_scale: scale,
+        }
+    }
+
+    /// The forecast's month M (its first day) and D, the latest day on or
+    /// before `to` inside M with a dated record (ANALYSES.md `forecast`).
+    pub(crate) fn forecast_days(&self, to: Day) -> Option<(Day, Day)> {
+        let month = to.month_start();
+        let days = &self.record_days;
+        let last = *days.get(days.partition_point(|&d| d <= to.0).checked_sub(1)?)?;
+        (last >= month.0).then_some((month, Day(last)))
+    }
+
+    /// Adds the revenue of won deals in scope closed from `month` to the end
+    /// of `last` to `acc[slot(agent)].month_revenue`.
+    pub(crate) fn tally_month_revenue(
+        &self,
+        scope: &InScope,
+        month: Day,
+        last: Day,
+        acc: &mut [Acc],
+        slot: impl Fn(u32) -> usize,
+    ) {
+        for c in day_range(&self.closed, |c| c.day, month.0, last.0) {
+            if c.won && scope.agent_ok(c.agent) && scope.campaign_ok(c.campaign) {
+                if let Some(a) = acc.get_mut(slot(c.agent)) {
+                    a.month_revenue += c.amount;
+                }
+            }
         }
     }
 

@@ -12,7 +12,7 @@ use super::id::KpiId;
 use super::judge::{prorate, Judge, Whose};
 use super::period::{Filter, Period};
 use super::report::KpiSet;
-use super::tally::{day_range, Buckets};
+use super::tally::{day_range, Buckets, InScope};
 use super::targets::{Status, Target, Targets};
 use super::values::{compute, records};
 use crate::domain::model::time::Day;
@@ -139,6 +139,24 @@ impl Series {
     }
 }
 
+/// Revenue per day as prefix sums: `sums[i]` is the revenue before day
+/// `from + i`.
+struct DailyRevenue {
+    from: Day,
+    sums: Vec<f64>,
+}
+
+impl DailyRevenue {
+    /// The revenue from `a` to the end of `b` (days outside count nothing).
+    fn between(&self, a: Day, b: Day) -> f64 {
+        let at = |d: i32| {
+            let i = (d - self.from.0).clamp(0, self.sums.len() as i32 - 1);
+            self.sums.get(i as usize).copied().unwrap_or(0.0)
+        };
+        at(b.0 + 1) - at(a.0)
+    }
+}
+
 /// One day of the month's sales run-up.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RunUpDay {
@@ -188,6 +206,7 @@ impl Engine {
         let mut acc = vec![Acc::default(); buckets.len()];
         self.tally(&scope, &buckets, &mut acc);
         let only = self.candidates(filter);
+        let revenue = self.daily_revenue(&scope, period.from.month_start(), period.to);
         let mut windows: HashMap<usize, Acc> = HashMap::new();
         let targets = self.canonical_targets(targets);
         let judge = Judge {
@@ -216,7 +235,11 @@ impl Engine {
                     a.before = t.before;
                     a.new_customers = t.new_customers;
                 }
-                let ctx = self.context(p, window.is_some());
+                let forecast = self.forecast_days(p.to);
+                if let Some((month, last)) = forecast {
+                    a.month_revenue = revenue.between(month, last);
+                }
+                let ctx = self.context(p, window.is_some(), forecast);
                 let values = KpiId::ALL
                     .into_iter()
                     .zip(compute(&a, &ctx))
@@ -233,6 +256,22 @@ impl Engine {
             granularity,
             buckets,
         })
+    }
+
+    /// Won revenue in scope per day over `[from, to]`, as prefix sums.
+    fn daily_revenue(&self, scope: &InScope, from: Day, to: Day) -> DailyRevenue {
+        let mut sums = vec![0.0; (to.0 - from.0 + 2).max(1) as usize];
+        for c in day_range(&self.closed, |c| c.day, from.0, to.0) {
+            if c.won && scope.agent_ok(c.agent) && scope.campaign_ok(c.campaign) {
+                if let Some(s) = sums.get_mut((c.day - from.0 + 1) as usize) {
+                    *s += c.amount;
+                }
+            }
+        }
+        for i in 1..sums.len() {
+            sums[i] += sums[i - 1];
+        }
+        DailyRevenue { from, sums }
     }
 
     /// The sales run-up of the month holding the period's last day, for the

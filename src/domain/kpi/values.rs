@@ -30,6 +30,9 @@ pub(crate) struct Context {
     pub days: i64,
     /// Whether a campaign window gives `incremental_sales` a value.
     pub campaign: bool,
+    /// `days_in_month(M)` ÷ day of month of D, when the forecast has a last
+    /// day with data D (ANALYSES.md `forecast`).
+    pub forecast_scale: Option<f64>,
 }
 
 const MS_PER_S: f64 = 1000.0;
@@ -88,10 +91,20 @@ pub(crate) fn null_extras(id: KpiId) -> Vec<(Extra, Option<f64>)> {
 
 fn calls(a: &Acc) -> Vec<(KpiId, Computed)> {
     let mut abandonment = rate(a.abandoned, a.offered);
-    abandonment.extras = vec![(
-        Extra::AvgWaitSeconds,
-        ratio(a.wait_ms as f64 / MS_PER_S, count(a.wait_n)),
-    )];
+    abandonment.extras = vec![
+        (
+            Extra::AvgWaitSeconds,
+            ratio(a.wait_ms as f64 / MS_PER_S, count(a.wait_n)),
+        ),
+        (
+            Extra::ServiceLevel,
+            ratio(count(a.within_sl), count(a.wait_n)),
+        ),
+        (
+            Extra::CalledBack,
+            ratio(count(a.called_back), count(a.abandoned_keyed)),
+        ),
+    ];
     let talk = Computed {
         value: ratio(a.talk_ms as f64 / MS_PER_S, count(a.talk_n)),
         numerator: Some(a.talk_ms as f64 / MS_PER_S),
@@ -158,7 +171,15 @@ fn deals(a: &Acc, ctx: &Context) -> Vec<(KpiId, Computed)> {
         value: Some(a.revenue),
         numerator: None,
         denominator: None,
-        extras: vec![(Extra::Attainment, None), (Extra::Transactions, Some(won))],
+        extras: vec![
+            (Extra::Attainment, None),
+            (Extra::Transactions, Some(won)),
+            (
+                Extra::Forecast,
+                ctx.forecast_scale.map(|k| a.month_revenue * k),
+            ),
+            (Extra::ForecastAttainment, None),
+        ],
     };
     out.push((KpiId::MonthlySales, sales));
     out

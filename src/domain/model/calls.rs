@@ -32,6 +32,17 @@ pub enum CallStatus {
 }
 
 impl CallStatus {
+    /// Every status, in the order of DATA.md (and of `statuses` in the JSON).
+    pub const ALL: [CallStatus; 7] = [
+        CallStatus::Connected,
+        CallStatus::NoAnswer,
+        CallStatus::Busy,
+        CallStatus::Failed,
+        CallStatus::Voicemail,
+        CallStatus::Abandoned,
+        CallStatus::Other,
+    ];
+
     /// The status's canonical name, as in DATA.md.
     pub fn as_str(self) -> &'static str {
         match self {
