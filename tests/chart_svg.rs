@@ -82,15 +82,18 @@ fn histogram_and_runup_draw() {
         x_label: "Day".into(),
         y_label: "IDR".into(),
         days: vec![
-            ("1".into(), 10.0, Some(16.1)),
-            ("2".into(), 30.0, Some(32.2)),
+            ("1".into(), Some(10.0), Some(16.1)),
+            ("2".into(), Some(30.0), Some(32.2)),
+            ("3".into(), None, Some(48.3)),
         ],
+        forecast: Some(((1.0, 30.0), (2.0, 45.0))),
+        forecast_label: "Forecast".into(),
         series_label: "Sales".into(),
         target_label: "Pro-rated target".into(),
         format: |v| format!("{v:.0}"),
     };
     let text = svg((720, 320), |a| draw_runup(&a, &run)).expect("draw");
-    assert!(text.contains("Pro-rated target"));
+    assert!(text.contains("Pro-rated target") && text.contains("Forecast"));
 }
 
 #[test]

@@ -362,9 +362,14 @@ proptest! {
         let whole = engine.report(&filter, &targets);
         prop_assert!(near(revenue, whole.kpis.get(K::MonthlySales).value.unwrap_or(0.0)));
         let run_up = engine.run_up(&filter, &targets).expect("deals are loaded");
-        let last = run_up.days.last().map_or(0.0, |d| d.revenue);
-        let month = Filter { from: Some(filter.to.expect("to").month_start().max(filter.from.expect("from"))), ..filter.clone() };
-        prop_assert!(near(last, engine.report(&month, &targets).kpis.get(K::MonthlySales).value.unwrap_or(0.0)));
+        let to = filter.to.expect("to");
+        let last = run_up.days.iter().rev().find_map(|d| d.revenue).unwrap_or(0.0);
+        let month = Filter { from: Some(to.month_start()), ..filter.clone() };
+        let sales = engine.report(&month, &targets).kpis.get(K::MonthlySales).clone();
+        prop_assert!(near(last, sales.value.unwrap_or(0.0)));
+        prop_assert_eq!(run_up.days.len() as u32, to.days_in_its_month());
+        // The forecast line ends on the forecast of the report.
+        prop_assert!(near_opt(run_up.forecast.map(|f| f.value), sales.extra(E::Forecast).filter(|_| run_up.forecast.is_some())));
     }
 
     #[test]

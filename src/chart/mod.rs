@@ -4,13 +4,17 @@
 //! a title, axis labels and units. Text is escaped by plotters' SVG backend.
 
 mod bars;
+mod heatmap;
 mod histogram;
 mod runup;
+mod statuses;
 mod trend;
 
 pub use bars::{draw_bars, Bars};
+pub use heatmap::{draw_heatmap, HeatCell, HeatMap};
 pub use histogram::{draw_histogram, Histogram};
 pub use runup::{draw_runup, RunUp};
+pub use statuses::{draw_statuses, StatusBars};
 pub use trend::{draw_trend, Trend};
 
 use plotters::coord::Shift;

@@ -15,8 +15,13 @@ pub struct RunUp {
     pub x_label: String,
     /// Y axis label with currency.
     pub y_label: String,
-    /// (day label, cumulative revenue, cumulative pro-rated target) per day.
-    pub days: Vec<(String, f64, Option<f64>)>,
+    /// (day label, cumulative revenue — `None` after the period —,
+    /// cumulative pro-rated target) per day of the month.
+    pub days: Vec<(String, Option<f64>, Option<f64>)>,
+    /// The forecast line: from (day index, revenue) to (day index, forecast).
+    pub forecast: Option<((f64, f64), (f64, f64))>,
+    /// Legend of the forecast line.
+    pub forecast_label: String,
     /// Legend of the revenue line.
     pub series_label: String,
     /// Legend of the target line.
@@ -36,7 +41,8 @@ where
     let values = run
         .days
         .iter()
-        .flat_map(|d| std::iter::once(d.1).chain(d.2));
+        .flat_map(|d| d.1.into_iter().chain(d.2))
+        .chain(run.forecast.map(|f| f.1 .1));
     let (lo, hi) = y_range(values, TargetLine::default());
     let labels: Vec<&str> = run.days.iter().map(|d| d.0.as_str()).collect();
     let mut chart = ChartBuilder::on(area)
@@ -58,7 +64,7 @@ where
         .days
         .iter()
         .enumerate()
-        .map(|(i, d)| (i as f64, d.1))
+        .filter_map(|(i, d)| d.1.map(|v| (i as f64, v)))
         .collect();
     chart
         .draw_series(LineSeries::new(actual, palette::DATA.stroke_width(3)))
@@ -80,6 +86,26 @@ where
             .label(run.target_label.clone())
             .legend(|(x, y)| {
                 PathElement::new(vec![(x, y), (x + 16, y)], palette::TARGET.stroke_width(2))
+            });
+    }
+    if let Some((from, to)) = run.forecast {
+        // Dashed: short segments along the line.
+        let dashes = (0..20).filter(|k| k % 2 == 0).map(move |k| {
+            let at = |t: f64| (from.0 + (to.0 - from.0) * t, from.1 + (to.1 - from.1) * t);
+            PathElement::new(
+                vec![at(f64::from(k) / 20.0), at(f64::from(k + 1) / 20.0)],
+                palette::DATA.mix(0.7).stroke_width(2),
+            )
+        });
+        chart
+            .draw_series(dashes)
+            .map_err(|e| ChartError::Backend(e.to_string()))?
+            .label(run.forecast_label.clone())
+            .legend(|(x, y)| {
+                PathElement::new(
+                    vec![(x, y), (x + 6, y)],
+                    palette::DATA.mix(0.7).stroke_width(2),
+                )
             });
     }
     chart

@@ -153,6 +153,62 @@ pub enum Msg {
     TargetOf,
     /// Notice: an imported targets file listed a KPI and scope twice.
     DuplicateTargets,
+    /// Records behind
+    DrillTitle,
+    /// Show the records behind this number
+    DrillOpen,
+    /// Close
+    Close,
+    /// Export a drill-down list.
+    ExportRecords,
+    /// records
+    Records,
+    /// Previous
+    PrevPage,
+    /// Next
+    NextPage,
+    /// Page
+    PageOf,
+    /// of
+    Of,
+    /// Sort by
+    SortBy,
+    /// Ranking: targets met per agent
+    Ranking,
+    /// Show this agent's row
+    ShowRow,
+    /// Best time to call: connection rate by weekday and hour
+    BestTime,
+    /// Hour
+    Hour,
+    /// colour: connection rate (darker = higher)
+    HeatColour,
+    /// grey: fewer than 5 calls
+    HeatFew,
+    /// Calls by status
+    StatusBreakdown,
+    /// Outbound
+    Outbound,
+    /// Inbound
+    Inbound,
+    /// share of calls
+    ShareOfCalls,
+    /// Month-end forecast
+    Forecast,
+    /// Suggest from my data
+    Suggest,
+    /// Suggested: what your best quarter of agents already does (75th percentile; 25th for at-most targets)
+    SuggestNote,
+    /// Apply suggestions
+    ApplySuggestions,
+    /// suggested
+    Suggested,
+    /// no suggestion (fewer than 2 agents with a value)
+    NoSuggestion,
+    /// Service level: answered within (s)
+    ServiceLevelSeconds,
+    /// Mon Tue Wed Thu Fri Sat Sun
+    Weekdays,
     /// Restore presets.
     RestorePresets,
     /// Export.
@@ -241,6 +297,7 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
 }
 
 /// (English, Indonesian) of `msg`.
+#[allow(clippy::too_many_lines)] // one table of texts
 fn texts(msg: Msg) -> (&'static str, &'static str) {
     match msg {
         Msg::Title => ("Telesales KPI", "Telesales KPI"),
@@ -253,7 +310,6 @@ fn texts(msg: Msg) -> (&'static str, &'static str) {
         Msg::Empty => ("No data yet: drop your exports or load the demo data.", "Belum ada data: letakkan ekspor Anda atau muat data demo."),
         Msg::Private => ("Your files never leave this browser.", "Berkas Anda tidak pernah keluar dari peramban ini."),
         Msg::Rows => ("rows", "baris"),
-        Msg::Cancel => ("Cancel", "Batal"),
         Msg::Cancelled => ("Reading cancelled.", "Pembacaan dibatalkan."),
         Msg::Duplicate => ("the same file is already loaded; kept one copy.", "berkas yang sama sudah dimuat; hanya satu salinan disimpan."),
         Msg::Kpis => ("KPIs", "KPI"),
@@ -302,6 +358,35 @@ fn texts(msg: Msg) -> (&'static str, &'static str) {
             "The file lists some KPI and scope more than once; only the last of each was kept",
             "Berkas memuat KPI dan cakupan yang sama lebih dari sekali; hanya yang terakhir dari masing-masing yang disimpan",
         ),
+        Msg::DrillTitle => ("Records behind", "Data di balik"),
+        Msg::DrillOpen => ("Show the records behind this number", "Tampilkan data di balik angka ini"),
+        Msg::Close => ("Close", "Tutup"),
+        Msg::ExportRecords => ("Export CSV", "Ekspor CSV"),
+        Msg::Records => ("records", "data"),
+        Msg::PrevPage => ("Previous page", "Halaman sebelumnya"),
+        Msg::NextPage => ("Next page", "Halaman berikutnya"),
+        Msg::PageOf => ("Page", "Halaman"),
+        Msg::Of => ("of", "dari"),
+        Msg::SortBy => ("Sort by", "Urutkan menurut"),
+        Msg::Ranking => ("Ranking: targets met per agent", "Peringkat: target tercapai per agen"),
+        Msg::ShowRow => ("Show this agent's row", "Tampilkan baris agen ini"),
+        Msg::BestTime => ("Best time to call: connection rate by weekday and hour", "Waktu terbaik menelepon: tingkat tersambung per hari dan jam"),
+        Msg::Hour => ("Hour", "Jam"),
+        Msg::HeatColour => ("colour: connection rate (darker = higher)", "warna: tingkat tersambung (lebih gelap = lebih tinggi)"),
+        Msg::HeatFew => ("grey: fewer than 5 calls", "abu-abu: kurang dari 5 panggilan"),
+        Msg::StatusBreakdown => ("Calls by status", "Panggilan menurut status"),
+        Msg::Outbound => ("Outbound", "Keluar"),
+        Msg::Inbound => ("Inbound", "Masuk"),
+        Msg::ShareOfCalls => ("share of calls", "porsi panggilan"),
+        Msg::Forecast => ("Month-end forecast", "Proyeksi akhir bulan"),
+        Msg::Suggest => ("Suggest from my data", "Sarankan dari data saya"),
+        Msg::SuggestNote => ("Suggested: what your best quarter of agents already does (75th percentile; 25th for at-most targets)", "Saran: yang sudah dicapai seperempat agen terbaik Anda (persentil ke-75; ke-25 untuk target paling banyak)"),
+        Msg::ApplySuggestions => ("Apply suggestions", "Terapkan saran"),
+        Msg::Cancel => ("Cancel", "Batal"),
+        Msg::Suggested => ("suggested", "saran"),
+        Msg::NoSuggestion => ("no suggestion (fewer than 2 agents with a value)", "tidak ada saran (kurang dari 2 agen dengan nilai)"),
+        Msg::ServiceLevelSeconds => ("Service level: answered within (s)", "Tingkat layanan: dijawab dalam (detik)"),
+        Msg::Weekdays => ("Mon Tue Wed Thu Fri Sat Sun", "Sen Sel Rab Kam Jum Sab Min"),
         Msg::RestorePresets => ("Restore presets", "Kembalikan preset"),
         Msg::Export => ("Export JSON", "Ekspor JSON"),
         Msg::Import => ("Import JSON", "Impor JSON"),

@@ -3,13 +3,22 @@
 
 use leptos::prelude::*;
 
-use super::kpi_cards::bounds;
+use super::kpi_cards::{activates, bounds};
 use super::roster_view::roster_names;
-use super::state::AppState;
+use super::state::{AppState, DrillRequest};
 use crate::domain::kpi::KpiId;
 use crate::present::format::raw;
 use crate::present::i18n::{t, Msg};
 use crate::present::kpi_text::{self, status_badge};
+
+/// The id of an agent's row (hex of the agent's text: any text is a valid id).
+pub fn row_id(agent: &str) -> String {
+    use std::fmt::Write as _;
+    agent.bytes().fold(String::from("agent-row-"), |mut id, b| {
+        let _ = write!(id, "{b:02x}");
+        id
+    })
+}
 
 /// What the table is sorted by.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -96,8 +105,15 @@ pub fn AgentTable() -> impl IntoView {
                                 None => word.to_owned(),
                             };
                             let (min, max) = bounds(kv);
+                            let who = agent.clone();
+                            let open = move || state.drill.set(Some(DrillRequest { kpi: id, agent: Some(who.clone()) }));
+                            let open_key = open.clone();
                             view! {
                                 <td
+                                    tabindex="0"
+                                    aria-haspopup="dialog"
+                                    on:click=move |_| open()
+                                    on:keydown=move |ev| if activates(&ev) { ev.prevent_default(); open_key(); }
                                     class=format!("cell status-{}", kv.status.as_str())
                                     data-agent=agent.clone()
                                     data-kpi=id.as_str()
@@ -117,7 +133,7 @@ pub fn AgentTable() -> impl IntoView {
                         .collect_view();
                     view! {
                         <tr>
-                            <th scope="row" class="agent-cell">
+                            <th scope="row" class="agent-cell" id=row_id(agent) tabindex="-1">
                                 <span class="agent-name">{if name.is_empty() { agent.clone() } else { name }}</span>
                                 <span class="agent-meta">{if team.is_empty() { agent.clone() } else { format!("{agent} · {team}") }}</span>
                             </th>

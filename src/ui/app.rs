@@ -5,12 +5,14 @@ use leptos::prelude::*;
 
 use super::agent_table::AgentTable;
 use super::charts_panel::ChartsPanel;
+use super::drill_panel::DrillPanel;
 use super::drop_zone::DropZone;
 use super::file_list::FileList;
 use super::filters::Filters;
 use super::header::Header;
 use super::kpi_cards::KpiCards;
 use super::notices::Notices;
+use super::ranking_panel::RankingPanel;
 use super::report_export::ExportButton;
 use super::settings_panel::SettingsPanel;
 use super::state::{AppState, Prefs};
@@ -122,8 +124,10 @@ pub fn App() -> impl IntoView {
                 <Filters />
                 <div class="toolbar right"><ExportButton /></div>
                 <KpiCards />
+                <RankingPanel />
                 <ChartsPanel />
                 <AgentTable />
+                <DrillPanel />
             </Show>
             <TargetsEditor />
             <SettingsPanel />

@@ -9,7 +9,9 @@ use leptos::prelude::*;
 
 use super::download::{download_svg_as_png, download_text};
 use super::state::{AppState, Shared};
-use crate::chart::{self, Bars, Histogram, RunUp, TargetLine, Trend};
+use crate::chart::{
+    self, Bars, HeatCell, HeatMap, Histogram, RunUp, StatusBars, TargetLine, Trend,
+};
 use crate::domain::kpi::{self, Granularity, KpiId, Period, Series};
 use crate::present::format::duration;
 use crate::present::format::raw;
@@ -62,6 +64,8 @@ struct Drawn {
     bars: String,
     histogram: String,
     runup: String,
+    heatmap: String,
+    statuses: String,
 }
 
 fn draw(state: AppState, data: &ChartData, id: KpiId, lang: Lang) -> Option<Drawn> {
@@ -136,15 +140,24 @@ fn draw(state: AppState, data: &ChartData, id: KpiId, lang: Lang) -> Option<Draw
             })
             .collect()
     });
+    let forecast = data.run_up.as_ref().and_then(|r| {
+        let f = r.forecast?;
+        let start = r.days.first()?.day;
+        let at = |d: crate::domain::model::time::Day| f64::from(d.0 - start.0);
+        Some(((at(f.from), f.from_revenue), (at(f.to), f.value)))
+    });
     let runup = RunUp {
         title: t(lang, Msg::SalesRunUp).to_owned(),
         x_label: t(lang, Msg::Day).to_owned(),
         y_label: state.prefs.with(|p| p.currency.code.clone()),
         days,
+        forecast,
+        forecast_label: t(lang, Msg::Forecast).to_owned(),
         series_label: t(lang, Msg::Sales).to_owned(),
         target_label: t(lang, Msg::ProRatedTarget).to_owned(),
         format: compact,
     };
+    let (heat, statuses) = analyses_charts(&report, lang);
     let size = chart::SIZE;
     let render = |r: Result<String, chart::ChartError>| r.unwrap_or_else(|e| format!("<p>{e}</p>"));
     Some(Drawn {
@@ -153,7 +166,51 @@ fn draw(state: AppState, data: &ChartData, id: KpiId, lang: Lang) -> Option<Draw
         bars: render(chart::svg(size, |a| chart::draw_bars(&a, &bars))),
         histogram: render(chart::svg(size, |a| chart::draw_histogram(&a, &histogram))),
         runup: render(chart::svg(size, |a| chart::draw_runup(&a, &runup))),
+        heatmap: render(chart::svg(size, |a| chart::draw_heatmap(&a, &heat))),
+        statuses: render(chart::svg(size, |a| chart::draw_statuses(&a, &statuses))),
     })
+}
+
+/// The heat map of `hours` and the status breakdown of `statuses`.
+fn analyses_charts(report: &crate::domain::kpi::Report, lang: Lang) -> (HeatMap, StatusBars) {
+    let weekdays: Vec<String> = t(lang, Msg::Weekdays)
+        .split(' ')
+        .map(str::to_owned)
+        .collect();
+    let heat = HeatMap {
+        title: t(lang, Msg::BestTime).to_owned(),
+        weekdays: std::array::from_fn(|i| weekdays.get(i).cloned().unwrap_or_default()),
+        x_label: t(lang, Msg::Hour).to_owned(),
+        cells: report.hours.as_ref().map_or_else(Vec::new, |hours| {
+            hours
+                .iter()
+                .map(|h| HeatCell {
+                    weekday: h.weekday.saturating_sub(1),
+                    hour: h.hour,
+                    rate: h.rate(),
+                    calls: h.calls,
+                    few: h.few(),
+                })
+                .collect()
+        }),
+        legend: (
+            t(lang, Msg::HeatColour).to_owned(),
+            t(lang, Msg::HeatFew).to_owned(),
+        ),
+    };
+    let statuses = StatusBars {
+        title: t(lang, Msg::StatusBreakdown).to_owned(),
+        statuses: crate::domain::model::CallStatus::ALL
+            .map(|s| crate::present::drill::call_status(s, lang).to_owned()),
+        bars: report.statuses.map_or_else(Vec::new, |s| {
+            vec![
+                (t(lang, Msg::Outbound).to_owned(), s.outbound),
+                (t(lang, Msg::Inbound).to_owned(), s.inbound),
+            ]
+        }),
+        x_label: t(lang, Msg::ShareOfCalls).to_owned(),
+    };
+    (heat, statuses)
 }
 
 fn unit_label(id: KpiId, state: &AppState, lang: Lang) -> String {
@@ -181,8 +238,12 @@ pub fn ChartsPanel() -> impl IntoView {
     });
     let drawn = Memo::new(move |_| {
         let id = state.chart_kpi.get();
-        data.with(|d| draw(state, d, id, state.lang()))
-            .map(|d| (d.trend_bounds, [d.trend, d.bars, d.histogram, d.runup]))
+        data.with(|d| draw(state, d, id, state.lang())).map(|d| {
+            (
+                d.trend_bounds,
+                [d.trend, d.bars, d.histogram, d.runup, d.heatmap, d.statuses],
+            )
+        })
     });
     let bound = move |i: usize| {
         move || {
@@ -233,6 +294,8 @@ pub fn ChartsPanel() -> impl IntoView {
                 {figure(1, "agents.svg")}
                 {figure(2, "talk-time.svg")}
                 {figure(3, "sales-run-up.svg")}
+                {figure(4, "best-time-to-call.svg")}
+                {figure(5, "statuses.svg")}
             </div>
         </section>
     }

@@ -3,8 +3,10 @@
 //! focus. Everything shown comes decided from the report.
 
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::any_attribute::{AnyAttribute, IntoAnyAttribute};
+use leptos::tachys::html::attribute::custom::custom_attribute;
 
-use super::state::AppState;
+use super::state::{AppState, DrillRequest};
 use crate::domain::kpi::{KpiId, KpiValue};
 use crate::present::format::raw;
 use crate::present::i18n::{t, Msg};
@@ -19,6 +21,21 @@ pub fn KpiCards() -> impl IntoView {
             {KpiId::ALL.into_iter().map(|id| view! { <KpiCard id=id /> }).collect_view()}
         </section>
     }
+}
+
+/// `data-extra-<name>` of every extra of a card (ANALYSES.md "Page").
+fn extra_attributes(kv: &KpiValue) -> Vec<AnyAttribute> {
+    kv.extras
+        .iter()
+        .map(|(k, v)| {
+            custom_attribute(format!("data-extra-{}", k.as_str()), raw(*v)).into_any_attr()
+        })
+        .collect()
+}
+
+/// Whether a key press activates a focused card or cell (Enter or Space).
+pub fn activates(ev: &leptos::ev::KeyboardEvent) -> bool {
+    matches!(ev.key().as_str(), "Enter" | " ")
 }
 
 /// `data-bound-min` / `data-bound-max` of a judged value (KPIS.md "Page").
@@ -54,8 +71,14 @@ fn KpiCard(id: KpiId) -> impl IntoView {
             let change = change_text(id, v.value, v.previous, lang);
             let extra = extra_line(id, &v, &currency, lang);
             let (min, max) = bounds(&v);
+            let extras = extra_attributes(&v);
+            let open = move || state.drill.set(Some(DrillRequest { kpi: id, agent: None }));
             view! {
                 <article
+                    role="button"
+                    aria-haspopup="dialog"
+                    on:click=move |_| open()
+                    on:keydown=move |ev| if activates(&ev) { ev.prevent_default(); open(); }
                     class=format!("kpi-card status-{}", v.status.as_str())
                     data-kpi=id.as_str()
                     data-value=raw(v.value)
@@ -93,6 +116,7 @@ fn KpiCard(id: KpiId) -> impl IntoView {
                     <p class="kpi-def" id=def_id.clone()>{kpi_text::definition(id, lang)}</p>
                 </article>
             }
+            .add_any_attr(extras)
         }}
     }
 }

@@ -1,4 +1,5 @@
 //! Settings: language, UTC offset, short-abandon threshold, callback window,
+//! service level,
 //! country code, currency, CSV delimiter. Persisted with the other prefs.
 
 use leptos::prelude::*;
@@ -52,6 +53,15 @@ pub fn SettingsPanel() -> impl IntoView {
                     <input id="set-callback" type="number" min="0" step="1" prop:value=move || prefs.with(|p| p.callback_days).to_string()
                         on:change=move |ev| {
                             if let Ok(v) = event_target_value(&ev).trim().parse::<u32>() { prefs.update(|p| p.callback_days = v); }
+                        } />
+                </div>
+                <div class="field">
+                    <label for="set-sl">{move || t(lang(), Msg::ServiceLevelSeconds)}</label>
+                    <input id="set-sl" name="service_level_seconds" type="number" min="0" step="1" prop:value=move || prefs.with(|p| p.service_level_seconds).to_string()
+                        on:change=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
+                                if v.is_finite() && v >= 0.0 { prefs.update(|p| p.service_level_seconds = v); }
+                            }
                         } />
                 </div>
                 <div class="field">

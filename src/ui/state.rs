@@ -51,6 +51,8 @@ pub struct Prefs {
     pub short_abandon_seconds: f64,
     /// Callback window in days.
     pub callback_days: u32,
+    /// Service level threshold, seconds.
+    pub service_level_seconds: f64,
     /// Currency amounts are shown in.
     pub currency: Currency,
     /// Delimiter of the KPI report CSV export.
@@ -67,6 +69,7 @@ impl Default for Prefs {
             country_code: parse.country_code,
             short_abandon_seconds: kpi.short_abandon_seconds,
             callback_days: kpi.callback_days,
+            service_level_seconds: kpi.service_level_seconds,
             currency: Currency::default(),
             csv_delimiter: ';',
         }
@@ -79,6 +82,7 @@ impl Prefs {
         Settings {
             short_abandon_seconds: self.short_abandon_seconds,
             callback_days: self.callback_days,
+            service_level_seconds: self.service_level_seconds,
             ..Settings::default()
         }
     }
@@ -139,6 +143,15 @@ pub struct Notice {
     pub error: bool,
 }
 
+/// Which drill-down list is open: a KPI card's, or an agent cell's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DrillRequest {
+    /// The KPI.
+    pub kpi: crate::domain::kpi::KpiId,
+    /// The agent of an agent-table cell.
+    pub agent: Option<String>,
+}
+
 /// Everything the components share.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -158,6 +171,8 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     /// The KPI selected for the charts.
     pub chart_kpi: RwSignal<crate::domain::kpi::KpiId>,
+    /// The drill-down list shown, if any.
+    pub drill: RwSignal<Option<DrillRequest>>,
     /// All usable files merged.
     pub dataset: Memo<Shared<Dataset>>,
     /// The KPI engine over the dataset (linking done once per dataset/settings).
@@ -203,6 +218,7 @@ impl AppState {
             cancel: RwSignal::new(false),
             notices: RwSignal::new(Vec::new()),
             chart_kpi: RwSignal::new(crate::domain::kpi::KpiId::CallConnectionRate),
+            drill: RwSignal::new(None),
             dataset,
             engine,
             report,

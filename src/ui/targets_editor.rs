@@ -51,6 +51,16 @@ pub fn TargetsEditor() -> impl IntoView {
     let agent_list = Memo::new(move |_| state.engine.get().agent_names());
     let team_list = Memo::new(move |_| state.engine.get().team_names());
 
+    // "Suggest from my data": shown beside the bounds, applied on confirmation.
+    let suggesting = RwSignal::new(false);
+    let suggestion = move |kpi: KpiId| {
+        state.report.with(|r| {
+            r.suggested_targets
+                .iter()
+                .find(|(k, _)| *k == kpi)
+                .and_then(|(_, v)| *v)
+        })
+    };
     let row = move |kpi: KpiId| {
         let unit = kpi_text::target_unit(kpi);
         let current = move || state.targets.with(|ts| find(ts, kpi, &scope.get()));
@@ -169,6 +179,13 @@ pub fn TargetsEditor() -> impl IntoView {
                     }}
                     <span class="unit">{move || unit.label(&state.prefs.with(|p| p.currency.clone()), lang())}</span>
                     {(unit == TargetUnit::Money && kpi == KpiId::MonthlySales).then(|| view! { <span class="unit">{move || t(lang(), Msg::PerMonth)}</span> })}
+                    {move || suggesting.get().then(|| {
+                        let text = suggestion(kpi).map_or_else(
+                            || t(lang(), Msg::NoSuggestion).to_owned(),
+                            |v| format!("{}: {} {}", t(lang(), Msg::Suggested), unit.to_shown(v), unit.label(&state.prefs.with(|p| p.currency.clone()), lang())),
+                        );
+                        view! { <span class="suggestion" data-suggested-kpi=kpi.as_str() data-suggested=crate::present::format::raw(suggestion(kpi))>{text}</span> }
+                    })}
                 </td>
                 <td>
                     {move || (scope.get() != Scope::Team && current().is_some()).then(|| view! {
@@ -236,6 +253,10 @@ pub fn TargetsEditor() -> impl IntoView {
                 <button type="button" class="button secondary" id="restore-presets" on:click=move |_| state.targets.set(Targets::presets())>
                     {move || t(lang(), Msg::RestorePresets)}
                 </button>
+                <button type="button" class="button secondary" data-action="suggest-targets" aria-pressed=move || suggesting.get().to_string()
+                    on:click=move |_| suggesting.update(|s| *s = !*s)>
+                    {move || t(lang(), Msg::Suggest)}
+                </button>
                 <button type="button" class="button secondary" on:click=move |_| {
                     let text = state.targets.with_untracked(Targets::to_json);
                     download_text("telesales-kpi-targets.json", "application/json", &text);
@@ -247,6 +268,20 @@ pub fn TargetsEditor() -> impl IntoView {
                     <input type="file" accept=".json,application/json" class="visually-hidden" on:change=import />
                 </label>
             </div>
+            {move || suggesting.get().then(|| view! {
+                <div class="suggest-bar" role="region" aria-label=move || t(lang(), Msg::Suggest)>
+                    <p>{move || t(lang(), Msg::SuggestNote)}</p>
+                    <button type="button" class="button" data-apply-suggestions="" on:click=move |_| {
+                        let suggestions = state.report.with_untracked(|r| r.suggested_targets.clone());
+                        let sc = scope.get_untracked();
+                        state.targets.update(|ts| { ts.apply_suggestions(&suggestions, &sc); });
+                        suggesting.set(false);
+                    }>{move || t(lang(), Msg::ApplySuggestions)}</button>
+                    <button type="button" class="button secondary" on:click=move |_| suggesting.set(false)>
+                        {move || t(lang(), Msg::Cancel)}
+                    </button>
+                </div>
+            })}
             <table class="targets-table">
                 <tbody>{KpiId::ALL.into_iter().map(row).collect_view()}</tbody>
             </table>

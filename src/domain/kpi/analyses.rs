@@ -27,6 +27,12 @@ impl HourCount {
     pub fn rate(&self) -> Option<f64> {
         (self.calls > 0).then(|| self.connected as f64 / self.calls as f64)
     }
+
+    /// Too few calls (1 to [`super::FEW_RECORDS`] − 1) to read much into
+    /// the rate; the heat map marks such cells.
+    pub fn few(&self) -> bool {
+        self.calls > 0 && self.calls < super::FEW_RECORDS
+    }
 }
 
 /// The 168 cells, Monday 0:00 first, from counts indexed `[weekday0][hour]`.

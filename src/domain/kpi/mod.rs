@@ -77,5 +77,5 @@ pub use judge::prorate;
 pub use period::{Filter, Period, Settings};
 pub use report::{CampaignResult, KpiSet, KpiValue, Report};
 pub use series::{
-    Granularity, RunUp, RunUpDay, Series, SeriesPoint, DAILY_LIMIT_DAYS, FEW_RECORDS,
+    ForecastLine, Granularity, RunUp, RunUpDay, Series, SeriesPoint, DAILY_LIMIT_DAYS, FEW_RECORDS,
 };

@@ -162,20 +162,38 @@ impl DailyRevenue {
 pub struct RunUpDay {
     /// The day.
     pub day: Day,
-    /// Revenue from the first day of the run-up to the end of this day.
-    pub revenue: f64,
+    /// Revenue from the 1st of the month to the end of this day; `None`
+    /// after the period's last day.
+    pub revenue: Option<f64>,
     /// The monthly target's lower bound pro-rated over the same days.
     pub expected: Option<f64>,
 }
 
-/// The sales run-up of the month that holds the period's last day, from
-/// its first day (or the period's, when later) to the period's last day.
+/// The run-rate projection drawn to the end of the month (ANALYSES.md
+/// `forecast`): from the revenue at D, the last day with data, to the
+/// forecast at the month's last day.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ForecastLine {
+    /// D.
+    pub from: Day,
+    /// Revenue from the 1st of the month to the end of D.
+    pub from_revenue: f64,
+    /// The month's last day.
+    pub to: Day,
+    /// The forecast.
+    pub value: f64,
+}
+
+/// The sales run-up of the month that holds the period's last day, from the
+/// month's 1st to its last day (revenue up to the period's last day).
 #[derive(Clone, Debug, PartialEq)]
 pub struct RunUp {
     /// Day by day, cumulative.
     pub days: Vec<RunUpDay>,
     /// The `monthly_sales` target of the report's scope.
     pub target: Option<Target>,
+    /// The forecast line, when there is a day with data in the month.
+    pub forecast: Option<ForecastLine>,
 }
 
 impl Engine {
@@ -281,39 +299,43 @@ impl Engine {
         if !self.loaded.deals {
             return None;
         }
-        let from = period.to.month_start().max(period.from);
+        let month = period.to.month_start();
+        let end = month.plus(period.to.days_in_its_month() as i32 - 1);
         let scope = self.in_scope(filter);
-        let mut daily = vec![0.0; (period.to.0 - from.0 + 1) as usize];
-        for c in day_range(&self.closed, |c| c.day, from.0, period.to.0) {
-            if c.won && scope.agent_ok(c.agent) && scope.campaign_ok(c.campaign) {
-                if let Some(d) = daily.get_mut((c.day - from.0) as usize) {
-                    *d += c.amount;
-                }
-            }
-        }
+        let revenue = self.daily_revenue(&scope, month, period.to);
         let targets = self.canonical_targets(targets);
         let (agent, team) = self.kpis_scope(filter);
         let target = targets
             .for_scope(KpiId::MonthlySales, agent.as_deref(), team.as_deref())
             .cloned();
-        let (mut revenue, mut expected) = (0.0, 0.0);
-        let days = daily
-            .into_iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let day = from.plus(i as i32);
-                revenue += r;
+        let mut expected = 0.0;
+        let days = (0..=end.0 - month.0)
+            .map(|i| {
+                let day = month.plus(i);
                 let expected = target.as_ref().map(|t| {
                     expected += t.value / f64::from(day.days_in_its_month());
                     expected
                 });
                 RunUpDay {
                     day,
-                    revenue,
+                    revenue: (day <= period.to).then(|| revenue.between(month, day)),
                     expected,
                 }
             })
             .collect();
-        Some(RunUp { days, target })
+        let forecast = self.forecast_days(period.to).map(|(m, last)| {
+            let from_revenue = revenue.between(m, last);
+            ForecastLine {
+                from: last,
+                from_revenue,
+                to: end,
+                value: from_revenue * f64::from(last.days_in_its_month()) / f64::from(last.ymd().2),
+            }
+        });
+        Some(RunUp {
+            days,
+            target,
+            forecast,
+        })
     }
 }

@@ -467,6 +467,49 @@ impl Targets {
         });
     }
 
+    /// Sets the suggested bounds (ANALYSES.md `suggested_targets`) as the
+    /// targets of `scope`: each suggestion replaces the bound of the target
+    /// that scope has (else the whole team's, else the preset), keeping its
+    /// comparator; `between` targets and missing suggestions are left alone.
+    /// Returns how many targets were set.
+    ///
+    /// ```
+    /// # use telesales_kpi::domain::kpi::{KpiId, targets::{Scope, Targets}};
+    /// let mut t = Targets::presets();
+    /// let n = t.apply_suggestions(&[(KpiId::CallConnectionRate, Some(0.7)), (KpiId::AverageTalkTime, Some(200.0))], &Scope::Team);
+    /// assert_eq!(n, 1);
+    /// assert_eq!(t.find(KpiId::CallConnectionRate, &Scope::Team).unwrap().value, 0.7);
+    /// ```
+    pub fn apply_suggestions(
+        &mut self,
+        suggestions: &[(KpiId, Option<f64>)],
+        scope: &Scope,
+    ) -> usize {
+        let presets = Targets::presets();
+        let mut applied = 0;
+        for &(kpi, value) in suggestions {
+            let Some(value) = value.filter(|v| v.is_finite()) else {
+                continue;
+            };
+            let base = self
+                .find(kpi, scope)
+                .or_else(|| self.find(kpi, &Scope::Team))
+                .or_else(|| presets.find(kpi, &Scope::Team))
+                .cloned();
+            let Some(base) = base.filter(|b| b.comparator != Comparator::Between) else {
+                continue;
+            };
+            self.upsert(Target {
+                value,
+                value_max: None,
+                scope: scope.clone(),
+                ..base
+            });
+            applied += 1;
+        }
+        applied
+    }
+
     /// Removes the target of exactly this KPI and scope (all copies).
     pub fn remove(&mut self, kpi: KpiId, scope: &Scope) {
         self.targets
