@@ -28,9 +28,15 @@ impl Rng {
     }
 }
 
-const CALLS: usize = 1_000_000;
-const DEALS: usize = 100_000;
-const LEADS: usize = 200_000;
+/// Calls, deals and leads: 1M / 100k / 200k, or a tenth with `BENCH_SMALL=1`
+/// (for callgrind).
+fn sizes() -> (usize, usize, usize) {
+    if std::env::var_os("BENCH_SMALL").is_some() {
+        (100_000, 10_000, 20_000)
+    } else {
+        (1_000_000, 100_000, 200_000)
+    }
+}
 const AGENTS: usize = 60;
 const DAYS: i64 = 365;
 
@@ -41,11 +47,14 @@ struct Pools {
     leads: Vec<Sym>,
     phones: Vec<Sym>,
     first: i64,
+    /// Calls, deals and leads to make.
+    sizes: (usize, usize, usize),
 }
 
 fn build() -> Dataset {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut d = Dataset::new();
+    let sizes = sizes();
     let first = Day::parse_iso("2026-01-01").map_or(0, Day::start);
     let agents: Vec<Sym> = (0..AGENTS)
         .map(|i| d.strings.intern(&format!("agent{i:02}")))
@@ -53,10 +62,10 @@ fn build() -> Dataset {
     let campaigns: Vec<Sym> = (0..6)
         .map(|i| d.strings.intern(&format!("campaign{i}")))
         .collect();
-    let leads: Vec<Sym> = (0..LEADS)
+    let leads: Vec<Sym> = (0..sizes.2)
         .map(|i| d.strings.intern(&format!("L{i}")))
         .collect();
-    let phones: Vec<Sym> = (0..LEADS)
+    let phones: Vec<Sym> = (0..sizes.2)
         .map(|i| d.strings.intern(&format!("628{i:09}")))
         .collect();
     for (i, &a) in agents.iter().enumerate().take(50) {
@@ -75,6 +84,7 @@ fn build() -> Dataset {
         leads,
         phones,
         first,
+        sizes,
     };
     build_calls(&mut d, &mut rng, &pools);
     build_deals(&mut d, &mut rng, &pools);
@@ -93,11 +103,12 @@ fn build_calls(d: &mut Dataset, rng: &mut Rng, pools: &Pools) {
         leads,
         phones,
         first,
+        sizes: (n_calls, _, n_leads),
     } = pools;
     let first = *first;
     let unassigned = d.strings.intern("(unassigned)");
-    for _ in 0..CALLS {
-        let lead = rng.below(LEADS as u64) as usize;
+    for _ in 0..*n_calls {
+        let lead = rng.below(*n_leads as u64) as usize;
         let inbound = rng.below(5) == 0;
         let status = match rng.below(10) {
             0..=4 => CallStatus::Connected,
@@ -142,10 +153,11 @@ fn build_deals(d: &mut Dataset, rng: &mut Rng, pools: &Pools) {
         leads,
         phones,
         first,
+        sizes: (_, n_deals, n_leads),
     } = pools;
     let first = *first;
-    for _ in 0..DEALS {
-        let lead = rng.below(LEADS as u64) as usize;
+    for _ in 0..*n_deals {
+        let lead = rng.below(*n_leads as u64) as usize;
         let created = first + rng.below(DAYS as u64 * DAY_MS as u64) as i64;
         let stage = match rng.below(3) {
             0 => Stage::Won,
@@ -182,9 +194,10 @@ fn build_leads(d: &mut Dataset, rng: &mut Rng, pools: &Pools) {
         leads,
         phones,
         first,
+        sizes: (_, _, n_leads),
     } = pools;
     let first = *first;
-    for i in 0..LEADS {
+    for i in 0..*n_leads {
         let created = first + rng.below(DAYS as u64 * DAY_MS as u64) as i64;
         d.leads.push(LeadRow {
             lead_id: Some(leads[i]),

@@ -4,6 +4,9 @@
 //! targets only scans compact, day-sorted arrays.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use rustc_hash::FxHasher;
 
 use super::agents::Agents;
 use super::campaigns::{windows, Window};
@@ -13,6 +16,9 @@ use crate::domain::model::time::{Day, DAY_MS};
 use crate::domain::model::{
     CallStatus, CustomerType, Dataset, Direction, Loaded, Millis, Stage, Sym,
 };
+
+/// A hash map with the fast non-cryptographic hash (keys are small integers).
+type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Campaign of a record as a number: 0 for none, else symbol index + 1.
 pub(crate) fn campaign_code(s: Option<Sym>) -> u32 {
@@ -274,34 +280,26 @@ fn group_calls(
     call_day: &[i32],
 ) -> Vec<CallGroup> {
     let c = &data.calls;
-    let mut order: Vec<(i32, u32, u32, u32)> = (0..c.len())
-        .map(|i| {
-            (
-                call_day[i],
-                call_agent[i],
-                campaign_code(c.campaign[i]),
-                i as u32,
-            )
-        })
-        .collect();
-    order.sort_unstable();
     let short_ms = settings.short_abandon_seconds * 1000.0;
     let sl_ms = settings.service_level_seconds * 1000.0;
+    // One hash lookup per call (groups are few: days × agents × campaigns),
+    // then the groups alone are sorted.
+    let mut index: FxHashMap<(i32, u32, u32), u32> = FxHashMap::default();
     let mut groups: Vec<CallGroup> = Vec::new();
-    for (day, agent, campaign, i) in order {
-        let i = i as usize;
-        let new_group = groups
-            .last()
-            .is_none_or(|g| (g.day, g.agent, g.campaign) != (day, agent, campaign));
-        if new_group {
+    for i in 0..c.len() {
+        let (day, agent, campaign) = (call_day[i], call_agent[i], campaign_code(c.campaign[i]));
+        let slot = *index.entry((day, agent, campaign)).or_insert_with(|| {
             groups.push(CallGroup {
                 day,
                 agent,
                 campaign,
                 ..CallGroup::default()
             });
-        }
-        let Some(g) = groups.last_mut() else { continue };
+            groups.len() as u32 - 1
+        });
+        let Some(g) = groups.get_mut(slot as usize) else {
+            continue;
+        };
         let status = c.status[i];
         let connected = status == CallStatus::Connected;
         let wait = c.wait[i].secs().map(|s| (s * 1000.0).round() as u64);
@@ -340,6 +338,7 @@ fn group_calls(
             }
         }
     }
+    groups.sort_unstable_by_key(|g| (g.day, g.agent, g.campaign));
     groups
 }
 
@@ -402,37 +401,33 @@ fn leads(data: &Dataset, agents: &Agents, links: &Links) -> Vec<LeadRec> {
 /// Outbound calls tallied by (day, agent, campaign, hour), sorted.
 fn hourly(data: &Dataset, call_agent: &[u32], call_day: &[i32]) -> Vec<HourCell> {
     let c = &data.calls;
-    let mut keys: Vec<(i32, u32, u32, u8, bool)> = (0..c.len())
-        .filter(|&i| c.direction[i] == Direction::Outbound)
-        .map(|i| {
-            let hour = (c.started_at[i] - i64::from(call_day[i]) * DAY_MS) / 3_600_000;
-            (
-                call_day[i],
-                call_agent[i],
-                campaign_code(c.campaign[i]),
-                hour.clamp(0, 23) as u8,
-                c.status[i] == CallStatus::Connected,
-            )
-        })
-        .collect();
-    keys.sort_unstable();
+    let mut index: FxHashMap<(i32, u32, u32, u8), u32> = FxHashMap::default();
     let mut out: Vec<HourCell> = Vec::new();
-    for (day, agent, campaign, hour, connected) in keys {
-        match out.last_mut() {
-            Some(h) if (h.day, h.agent, h.campaign, h.hour) == (day, agent, campaign, hour) => {
-                h.calls += 1;
-                h.connected += u32::from(connected);
-            }
-            _ => out.push(HourCell {
-                day,
-                agent,
-                campaign,
-                hour,
-                calls: 1,
-                connected: u32::from(connected),
-            }),
+    for i in 0..c.len() {
+        if c.direction[i] != Direction::Outbound {
+            continue;
+        }
+        let (day, agent, campaign) = (call_day[i], call_agent[i], campaign_code(c.campaign[i]));
+        let hour = ((c.started_at[i] - i64::from(day) * DAY_MS) / 3_600_000).clamp(0, 23) as u8;
+        let slot = *index
+            .entry((day, agent, campaign, hour))
+            .or_insert_with(|| {
+                out.push(HourCell {
+                    day,
+                    agent,
+                    campaign,
+                    hour,
+                    calls: 0,
+                    connected: 0,
+                });
+                out.len() as u32 - 1
+            });
+        if let Some(h) = out.get_mut(slot as usize) {
+            h.calls += 1;
+            h.connected += u32::from(c.status[i] == CallStatus::Connected);
         }
     }
+    out.sort_unstable_by_key(|h| (h.day, h.agent, h.campaign, h.hour));
     out
 }
 
@@ -445,14 +440,34 @@ fn record_days(data: &Dataset, call_day: &[i32]) -> Vec<i32> {
     let closed = (0..d.len())
         .filter(|&i| matches!(d.stage[i], Stage::Won | Stage::Lost))
         .filter_map(|i| d.closed_at[i]);
-    let mut days: Vec<i32> = call_day
-        .iter()
-        .copied()
-        .chain(d.created_at.iter().flatten().map(|&t| Day::of(t).0))
-        .chain(closed.map(|t| Day::of(t).0))
-        .chain(data.leads.created_at.iter().map(|&t| Day::of(t).0))
-        .collect();
-    days.sort_unstable();
-    days.dedup();
-    days
+    let days = || {
+        call_day
+            .iter()
+            .copied()
+            .chain(d.created_at.iter().flatten().map(|&t| Day::of(t).0))
+            .chain(closed.clone().map(|t| Day::of(t).0))
+            .chain(data.leads.created_at.iter().map(|&t| Day::of(t).0))
+    };
+    let (lo, hi) = days().fold((i32::MAX, i32::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)));
+    if lo > hi {
+        return Vec::new();
+    }
+    let span = i64::from(hi) - i64::from(lo) + 1;
+    if span > 4_000_000 {
+        // Dates over ten thousand years apart: sort instead of flagging.
+        let mut all: Vec<i32> = days().collect();
+        all.sort_unstable();
+        all.dedup();
+        return all;
+    }
+    // A flag per day of the range instead of sorting every record's day.
+    let mut seen = vec![false; span as usize];
+    for day in days() {
+        seen[(day - lo) as usize] = true;
+    }
+    seen.iter()
+        .enumerate()
+        .filter(|(_, &s)| s)
+        .map(|(i, _)| lo + i as i32)
+        .collect()
 }

@@ -17,9 +17,9 @@ struct Keyed {
 }
 
 impl Keyed {
-    /// Groups `(symbol index, time, row)` entries.
-    fn build(n_syms: usize, mut entries: Vec<(u32, i64, u32)>) -> Keyed {
-        entries.sort_unstable();
+    /// Groups `(symbol index, time, row)` entries: a counting sort by
+    /// symbol, then each (small) group sorted by (time, row).
+    fn build(n_syms: usize, entries: Vec<(u32, i64, u32)>) -> Keyed {
         let mut offsets = vec![0u32; n_syms + 1];
         for &(key, _, _) in &entries {
             if let Some(slot) = offsets.get_mut(key as usize + 1) {
@@ -29,7 +29,23 @@ impl Keyed {
         for i in 1..offsets.len() {
             offsets[i] += offsets[i - 1];
         }
-        let items = entries.into_iter().map(|(_, t, row)| (t, row)).collect();
+        let mut next = offsets.clone();
+        let mut items = vec![(0i64, 0u32); offsets.last().copied().unwrap_or(0) as usize];
+        for (key, t, row) in entries {
+            if let Some(at) = next.get_mut(key as usize) {
+                if let Some(item) = items.get_mut(*at as usize) {
+                    *item = (t, row);
+                }
+                *at += 1;
+            }
+        }
+        for w in offsets.windows(2) {
+            if let Some(group) = items.get_mut(w[0] as usize..w[1] as usize) {
+                if group.len() > 1 {
+                    group.sort_unstable();
+                }
+            }
+        }
         Keyed { offsets, items }
     }
 
