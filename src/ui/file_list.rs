@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::loader::reparse;
 use super::state::{AppState, FileEntry};
 use crate::domain::ingest::{preview, ColumnMapping, FileKind};
+use crate::present::diagnostics::{file_error, row_error, warning};
 use crate::present::format::number;
 use crate::present::i18n::{t, Msg};
 
@@ -41,7 +42,7 @@ fn FileItem(file: FileEntry) -> impl IntoView {
             number(p.skipped as f64, 0, lang()),
             t(lang(), Msg::Skipped),
         ),
-        Err(e) => e.clone(),
+        Err(e) => file_error(e, lang()),
     };
     let errors = file
         .outcome
@@ -115,13 +116,13 @@ fn FileItem(file: FileEntry) -> impl IntoView {
             {(!errors.is_empty()).then(|| view! {
                 <details class="file-errors">
                     <summary>{move || t(lang(), Msg::SkippedRows)}</summary>
-                    <ul>{errors.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
+                    <ul>{errors.into_iter().map(|e| view! { <li>{move || row_error(&e, lang())}</li> }).collect_view()}</ul>
                 </details>
             })}
             {(!warnings.is_empty()).then(|| view! {
                 <details class="file-warnings">
                     <summary>{move || t(lang(), Msg::Warnings)}</summary>
-                    <ul>{warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
+                    <ul>{warnings.into_iter().map(|w| { let file = name.clone(); view! { <li>{move || warning(&file, &w, lang())}</li> } }).collect_view()}</ul>
                 </details>
             })}
             <details class="mapping" open=file.outcome.is_err()>

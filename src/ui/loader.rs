@@ -74,14 +74,12 @@ pub fn load_demo(state: AppState) {
         .prefs
         .with_untracked(super::state::Prefs::parse_options);
     for (name, bytes) in crate::domain::synth::demo_files(2026) {
-        let outcome = parse_bytes(&name, &bytes, &options)
-            .map(Arc::new)
-            .map_err(|e| e.to_string());
+        let outcome = parse_bytes(&name, &bytes, &options).map(Arc::new);
         add_entry(state, name, bytes, options.clone(), outcome);
     }
 }
 
-type Outcome = Result<Arc<crate::domain::ingest::ParsedFile>, String>;
+type Outcome = Result<Arc<crate::domain::ingest::ParsedFile>, crate::domain::ingest::FileError>;
 
 fn add_entry(
     state: AppState,
@@ -118,9 +116,7 @@ fn add_entry(
 pub fn reparse(state: AppState, id: u64, options: ParseOptions) {
     state.files.update(|files| {
         if let Some(f) = files.iter_mut().find(|f| f.id == id) {
-            f.outcome = parse_bytes(&f.name, &f.bytes, &options)
-                .map(Arc::new)
-                .map_err(|e| e.to_string());
+            f.outcome = parse_bytes(&f.name, &f.bytes, &options).map(Arc::new);
             f.options = options;
             f.revision += 1;
         }
@@ -137,9 +133,7 @@ pub fn reparse_all(state: AppState) {
         for f in files.iter_mut() {
             f.options.utc_offset_minutes = base.utc_offset_minutes;
             f.options.country_code.clone_from(&base.country_code);
-            f.outcome = parse_bytes(&f.name, &f.bytes, &f.options)
-                .map(Arc::new)
-                .map_err(|e| e.to_string());
+            f.outcome = parse_bytes(&f.name, &f.bytes, &f.options).map(Arc::new);
             f.revision += 1;
         }
     });
@@ -189,6 +183,6 @@ async fn read_file(
     if state.cancel.get_untracked() {
         return Err(ReadError::Cancelled);
     }
-    let outcome = decoder.finish().map(Arc::new).map_err(|e| e.to_string());
+    let outcome = decoder.finish().map(Arc::new);
     Ok((bytes, outcome))
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::ingest::{ParseOptions, ParsedFile};
+use crate::domain::ingest::{FileError, ParseOptions, ParsedFile};
 use crate::domain::kpi::{Engine, Filter, Report, Settings};
 use crate::domain::model::Dataset;
 use crate::domain::targets::Targets;
@@ -108,7 +108,7 @@ pub struct FileEntry {
     /// Options (kind, mapping, conventions) the user set for this file.
     pub options: ParseOptions,
     /// The parsed file, or why it can't be used.
-    pub outcome: Result<Arc<ParsedFile>, String>,
+    pub outcome: Result<Arc<ParsedFile>, FileError>,
 }
 
 /// Progress of the file being read.

@@ -10,6 +10,8 @@ use telesales_kpi::domain::kpi::{Engine, Filter, Settings};
 use telesales_kpi::domain::model::time::{parse_utc_offset, Day};
 use telesales_kpi::domain::model::Dataset;
 use telesales_kpi::domain::targets::Targets;
+use telesales_kpi::present::diagnostics::{file_error, row_problem, warning};
+use telesales_kpi::present::i18n::Lang;
 
 /// Why the command can't run: each becomes a message on stderr and exit 2.
 #[derive(Debug)]
@@ -81,7 +83,7 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<String, ReportError> {
             "warnings".into(),
             files
                 .iter()
-                .flat_map(|f| f.warnings.iter().cloned())
+                .flat_map(|f| f.warnings.iter().map(|w| warning(&f.name, w, Lang::En)))
                 .collect(),
         );
     }
@@ -94,7 +96,7 @@ fn file_json(file: &ParsedFile) -> Value {
         "kind": file.kind.reported(),
         "rows": file.rows,
         "skipped": file.skipped,
-        "errors": file.errors.iter().map(|e| json!({"line": e.line, "reason": e.to_string()})).collect::<Vec<_>>(),
+        "errors": file.errors.iter().map(|e| json!({"line": e.line, "reason": row_problem(&e.problem, Lang::En)})).collect::<Vec<_>>(),
     })
 }
 
@@ -115,7 +117,7 @@ fn read_file(path: &Path, args: &Args) -> Result<ParsedFile, ReportError> {
         .rev()
         .find(|(file, _)| *file == shown || *file == name)
         .map(|(_, kind)| *kind);
-    parse_bytes(&name, &bytes, &options).map_err(|e| ReportError::File(e.to_string()))
+    parse_bytes(&name, &bytes, &options).map_err(|e| ReportError::File(file_error(&e, Lang::En)))
     // the message names the file
 }
 

@@ -5,7 +5,8 @@
 
 use std::collections::HashMap;
 
-use super::issues::Cause;
+use super::error::{clip, RowProblem};
+use super::issues::{Cause, Expected};
 use super::mapping::ColumnMapping;
 use super::record::{Col, Ctx, Record};
 use super::value::duration::parse_duration;
@@ -169,11 +170,12 @@ impl CdrBuilder {
     pub fn record(&mut self, rec: &Record<'_>, cx: &mut Ctx) {
         let line = rec.line;
         let Some(l) = self.named.or_else(|| Layout::positional(rec.len())) else {
-            let reason = format!(
-                "expected 16 to 21 fields (Asterisk CDR), found {}",
-                rec.len()
-            );
-            cx.issues.skip(line, None, None, &reason);
+            let problem = RowProblem::CdrFieldCount {
+                min: 16,
+                max: 21,
+                found: rec.len(),
+            };
+            cx.issues.skip(line, problem);
             return;
         };
         let cell = |col: Option<usize>| rec.cell(col).filter(|t| *t != "NULL");
@@ -184,22 +186,18 @@ impl CdrBuilder {
             return;
         }
         let Some(disp_text) = cell(l.disposition) else {
-            cx.issues
-                .skip(line, Some("disposition"), None, "empty required cell");
+            let field = "disposition";
+            cx.issues.skip(line, RowProblem::EmptyRequired { field });
             return;
         };
         let Some(status) = disposition(disp_text) else {
-            cx.issues.skip(
-                line,
-                Some("disposition"),
-                Some(disp_text),
-                "not a CDR disposition",
-            );
+            let value = clip(disp_text);
+            cx.issues.skip(line, RowProblem::NotADisposition { value });
             return;
         };
         let Some(start_text) = cell(l.start) else {
-            cx.issues
-                .skip(line, Some("start"), None, "empty required cell");
+            let field = "start";
+            cx.issues.skip(line, RowProblem::EmptyRequired { field });
             return;
         };
         let order = match cx.options.day_first {
@@ -207,8 +205,12 @@ impl CdrBuilder {
             _ => DateOrder::DayFirst,
         };
         let Some(start) = cx.stamp(start_text).and_then(|s| s.resolve(order)) else {
-            cx.issues
-                .skip(line, Some("start"), Some(start_text), "not a date/time");
+            let value = clip(start_text);
+            let problem = RowProblem::NotATimestamp {
+                field: "start",
+                value,
+            };
+            cx.issues.skip(line, problem);
             return;
         };
         let max = cx.options.extension_max_digits;
@@ -229,32 +231,18 @@ impl CdrBuilder {
         let duration = cx.optional(
             line,
             "duration",
-            "a number of seconds",
+            Expected::Seconds,
             cell(l.duration),
             parse_duration,
         );
         let billsec = cx.optional(
             line,
             "billsec",
-            "a number of seconds",
+            Expected::Seconds,
             cell(l.billsec),
             parse_duration,
         );
-        let key = cell(l.linkedid);
-        let group = if let Some(&g) = key.and_then(|k| self.groups.get(k)) {
-            g
-        } else {
-            let g = u32::try_from(self.call_ids.len()).unwrap_or(u32::MAX);
-            let id = match key.or_else(|| cell(l.uniqueid)) {
-                Some(id) => cx.strings.intern(id),
-                None => cx.strings.intern(&line.to_string()),
-            };
-            self.call_ids.push(id);
-            if let Some(k) = key {
-                self.groups.insert(k.into(), g);
-            }
-            g
-        };
+        let group = self.group_of(cell(l.linkedid), cell(l.uniqueid), line, cx);
         let leg = Leg {
             group,
             start,
@@ -267,6 +255,30 @@ impl CdrBuilder {
             phone: cx.phone(phone.filter(|p| !p.is_empty())),
         };
         self.legs.push(leg);
+    }
+
+    /// The call a leg belongs to: its linkedid's, else a new one named by the
+    /// uniqueid, else by the line.
+    fn group_of(
+        &mut self,
+        linkedid: Option<&str>,
+        uniqueid: Option<&str>,
+        line: u64,
+        cx: &mut Ctx,
+    ) -> u32 {
+        if let Some(&g) = linkedid.and_then(|k| self.groups.get(k)) {
+            return g;
+        }
+        let g = u32::try_from(self.call_ids.len()).unwrap_or(u32::MAX);
+        let id = match linkedid.or(uniqueid) {
+            Some(id) => cx.strings.intern(id),
+            None => cx.strings.intern(&line.to_string()),
+        };
+        self.call_ids.push(id);
+        if let Some(k) = linkedid {
+            self.groups.insert(k.into(), g);
+        }
+        g
     }
 
     /// Groups the legs into calls; returns the table and the legs used.

@@ -5,8 +5,8 @@
 use super::cdr::CdrBuilder;
 use super::csv::{read_all, RawRecord, RecordReader};
 use super::encoding::Transcoder;
-use super::error::{FileError, RowError};
-use super::issues::Cause;
+use super::error::{FileError, RowError, RowProblem};
+use super::issues::{Cause, Warning};
 use super::kind::FileKind;
 use super::mapping::ColumnMapping;
 use super::options::ParseOptions;
@@ -37,8 +37,8 @@ pub struct ParsedFile {
     pub skipped: usize,
     /// The first 50 rejected rows.
     pub errors: Vec<RowError>,
-    /// Warnings, each naming the file.
-    pub warnings: Vec<String>,
+    /// Warnings (present them with the file's name).
+    pub warnings: Vec<Warning>,
     /// Header cells (empty for headerless PBX logs).
     pub headers: Vec<String>,
     /// Up to 5 first data records, raw cells.
@@ -302,16 +302,11 @@ impl Running {
         reader.feed(scratch, &mut |raw| body.handle(raw));
         reader.finish(&mut |raw| body.handle(raw));
         if odd {
-            body.cx
-                .issues
-                .note("an odd trailing byte of the UTF-16 text was dropped".to_owned());
+            body.cx.issues.note(Cause::OddUtf16Byte, 1);
         }
-        if transcoder.replaced > 0 {
-            body.cx.issues.note(format!(
-                "{} unpaired UTF-16 surrogate(s) replaced by U+FFFD",
-                transcoder.replaced
-            ));
-        }
+        body.cx
+            .issues
+            .note(Cause::UnpairedSurrogates, transcoder.replaced);
         self.body.finish(name)
     }
 }
@@ -388,12 +383,11 @@ impl Body {
         }
         let cx = &mut self.cx;
         if self.layout.headed && rec.len() != self.headers.len() {
-            let reason = format!(
-                "expected {} fields, found {}",
-                self.headers.len(),
-                rec.len()
-            );
-            cx.issues.skip(rec.line, None, None, &reason);
+            let problem = RowProblem::FieldCount {
+                expected: self.headers.len(),
+                found: rec.len(),
+            };
+            cx.issues.skip(rec.line, problem);
             return;
         }
         match &mut self.sink {
@@ -464,7 +458,7 @@ impl Body {
         if let Some(forced) = cx.options.decimal_comma {
             decimal_comma = forced;
         }
-        let warnings = cx.issues.render(name);
+        let warnings = cx.issues.warnings();
         data.strings = cx.strings;
         ParsedFile {
             name: name.to_owned(),

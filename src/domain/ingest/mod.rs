@@ -17,7 +17,7 @@ pub mod convention;
 pub mod csv;
 mod decoder;
 pub mod encoding;
-mod error;
+pub mod error;
 pub mod issues;
 mod kind;
 pub mod mapping;
@@ -29,7 +29,8 @@ mod tables;
 pub mod value;
 
 pub use decoder::{parse_bytes, preview, Decoder, ParsedFile, Preview};
-pub use error::{FileError, RowError};
+pub use error::{FileError, RowError, RowProblem};
+pub use issues::Warning;
 pub use kind::FileKind;
 pub use mapping::ColumnMapping;
 pub use options::ParseOptions;

@@ -2,7 +2,7 @@
 //! writes into (interned strings, issues, settings).
 
 use super::cache::SymCache;
-use super::issues::{Cause, Issues};
+use super::issues::{Cause, Expected, Issues};
 use super::options::ParseOptions;
 use super::value::phone::normalise_phone;
 use super::value::timestamp::{parse_timestamp, Stamp};
@@ -131,7 +131,7 @@ impl Ctx {
         &mut self,
         line: u64,
         field: &'static str,
-        expected: &'static str,
+        expected: Expected,
         text: Option<&str>,
         parse: impl FnOnce(&str) -> Option<T>,
     ) -> Option<T> {
@@ -139,7 +139,7 @@ impl Ctx {
         let value = parse(text);
         if value.is_none() {
             self.issues
-                .warn(Cause::Unreadable(field, expected), line, text);
+                .warn(Cause::Unreadable { field, expected }, line, text);
         }
         value
     }

@@ -3,7 +3,7 @@
 
 use super::cdr::{disposition, positional_mapping};
 use super::csv::read_all;
-use super::error::FileError;
+use super::error::{clip, FileError, KindGap, MAX_HEADERS_SHOWN};
 use super::kind::FileKind;
 use super::mapping::{normalise_header, ColumnMapping};
 use super::options::ParseOptions;
@@ -151,14 +151,33 @@ pub fn layout(
             headed: true,
             mapping,
         }),
-        None => Err(FileError::UnknownKind {
-            name: name.to_owned(),
-            headers: headers.to_vec(),
-        }),
+        None => Err(unknown_kind(name, headers)),
     }
 }
 
 /// A headerless CDR row: 16–21 fields with a disposition at index 14.
 fn looks_like_master_csv(cells: &[String]) -> bool {
     (16..=21).contains(&cells.len()) && cells.get(14).is_some_and(|d| disposition(d).is_some())
+}
+
+/// The error of a header that maps no kind: what calls, deals and leads miss,
+/// and the first header names.
+fn unknown_kind(name: &str, headers: &[String]) -> FileError {
+    let gaps = [FileKind::Calls, FileKind::Deals, FileKind::Leads]
+        .into_iter()
+        .map(|kind| KindGap {
+            kind,
+            missing: ColumnMapping::from_headers(kind, headers).missing_required(),
+        })
+        .collect();
+    FileError::UnknownKind {
+        name: name.to_owned(),
+        headers: headers
+            .iter()
+            .take(MAX_HEADERS_SHOWN)
+            .map(|h| clip(h))
+            .collect(),
+        header_count: headers.len(),
+        gaps,
+    }
 }

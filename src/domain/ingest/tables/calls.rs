@@ -2,7 +2,7 @@
 
 use super::{required_text, required_time};
 use crate::domain::ingest::convention::DateColumn;
-use crate::domain::ingest::issues::Cause;
+use crate::domain::ingest::issues::{Cause, Expected};
 use crate::domain::ingest::mapping::ColumnMapping;
 use crate::domain::ingest::record::{Col, Ctx, Record};
 use crate::domain::ingest::value::{boolean, duration, vocab};
@@ -55,7 +55,7 @@ impl CallsBuilder {
             .optional(
                 line,
                 "direction",
-                "a direction",
+                Expected::Direction,
                 rec.cell(c[DIRECTION]),
                 vocab::direction,
             )
@@ -63,14 +63,14 @@ impl CallsBuilder {
         let wait = cx.optional(
             line,
             "wait_seconds",
-            "a duration",
+            Expected::Duration,
             rec.cell(c[WAIT]),
             duration::parse_duration,
         );
         let talk = cx.optional(
             line,
             "talk_seconds",
-            "a duration",
+            Expected::Duration,
             rec.cell(c[TALK]),
             duration::parse_duration,
         );
@@ -85,7 +85,7 @@ impl CallsBuilder {
         let callback = cx.optional(
             line,
             "callback",
-            "a boolean",
+            Expected::Boolean,
             rec.cell(c[CALLBACK]),
             boolean::parse_bool,
         );

@@ -3,8 +3,8 @@
 
 use super::{optional_time, required_text};
 use crate::domain::ingest::convention::{DateColumn, MoneyColumn, MoneyRead};
-use crate::domain::ingest::error::RowError;
-use crate::domain::ingest::issues::Cause;
+use crate::domain::ingest::error::{clip, RowError, RowProblem};
+use crate::domain::ingest::issues::{Cause, Expected};
 use crate::domain::ingest::mapping::ColumnMapping;
 use crate::domain::ingest::record::{Col, Ctx, Record};
 use crate::domain::ingest::value::money::{parse_money, MoneyCell};
@@ -74,19 +74,25 @@ impl DealsBuilder {
             return;
         };
         let Some(amount_cell) = parse_money(amount_text) else {
-            cx.issues
-                .skip(line, Some("amount"), Some(amount_text), "not an amount");
+            let value = clip(amount_text);
+            cx.issues.skip(
+                line,
+                RowProblem::NotAnAmount {
+                    field: "amount",
+                    value,
+                },
+            );
             return;
         };
         let (amount, amount_pending) = match self.amount.read(&amount_cell) {
             MoneyRead::Value(v, pending) => (v, pending),
             MoneyRead::Invalid => {
-                cx.issues.skip(
-                    line,
-                    Some("amount"),
-                    Some(amount_text),
-                    "not an amount in this column's convention",
-                );
+                let value = clip(amount_text);
+                let problem = RowProblem::AmountConvention {
+                    field: "amount",
+                    value,
+                };
+                cx.issues.skip(line, problem);
                 return;
             }
         };
@@ -101,17 +107,16 @@ impl DealsBuilder {
             match closed_text.map(|t| cx.stamp(t).and_then(|s| self.closed.read(s))) {
                 Some(Some((t, other))) => (Some(t), other),
                 Some(None) => {
-                    cx.issues
-                        .skip(line, Some("closed_at"), closed_text, "not a date/time");
+                    let value = clip(closed_text.unwrap_or_default());
+                    let problem = RowProblem::NotATimestamp {
+                        field: "closed_at",
+                        value,
+                    };
+                    cx.issues.skip(line, problem);
                     return;
                 }
                 None => {
-                    cx.issues.skip(
-                        line,
-                        Some("closed_at"),
-                        None,
-                        "a won or lost deal needs closed_at",
-                    );
+                    cx.issues.skip(line, RowProblem::ClosedDealWithoutDate);
                     return;
                 }
             }
@@ -124,7 +129,7 @@ impl DealsBuilder {
         let customer_type = cx.optional(
             line,
             "customer_type",
-            "new or existing",
+            Expected::CustomerType,
             rec.cell(c[CUSTOMER_TYPE]),
             vocab::customer_type,
         );
@@ -168,11 +173,14 @@ impl DealsBuilder {
         line: u64,
         text: Option<&str>,
     ) -> (Option<f64>, Option<MoneyCell>) {
-        let cell = cx.optional(line, "cost", "an amount", text, parse_money);
+        let cell = cx.optional(line, "cost", Expected::Amount, text, parse_money);
         match cell.map(|c| (c, self.cost.read(&c))) {
             Some((c, MoneyRead::Value(v, pending))) => (Some(v), pending.then_some(c)),
             Some((_, MoneyRead::Invalid)) => {
-                let cause = Cause::Unreadable("cost", "an amount");
+                let cause = Cause::Unreadable {
+                    field: "cost",
+                    expected: Expected::Amount,
+                };
                 cx.issues.warn(cause, line, text.unwrap_or_default());
                 (None, None)
             }
@@ -185,10 +193,10 @@ impl DealsBuilder {
         let (c, line) = (self.cols, rec.line);
         if c[UPSELL].is_some() {
             let text = rec.cell(c[UPSELL]);
-            return cx.optional(line, "upsell", "a boolean", text, boolean::parse_bool);
+            return cx.optional(line, "upsell", Expected::Boolean, text, boolean::parse_bool);
         }
         let text = rec.cell(c[UPSELL_AMOUNT]);
-        let cell = cx.optional(line, "upsell_amount", "an amount", text, parse_money)?;
+        let cell = cx.optional(line, "upsell_amount", Expected::Amount, text, parse_money)?;
         match self.upsell_amount.read(&cell) {
             MoneyRead::Value(v, _) => Some(v > 0.0),
             MoneyRead::Invalid => None,
@@ -230,16 +238,20 @@ impl DealsBuilder {
                 }
                 late.push(RowError {
                     line: p.line,
-                    column: Some("amount".to_owned()),
-                    value: p.raw.map(String::from),
-                    reason: "not an amount in this column's convention".to_owned(),
+                    problem: RowProblem::AmountConvention {
+                        field: "amount",
+                        value: p.raw.as_deref().map(clip).unwrap_or_default(),
+                    },
                 });
             }
         }
         for (p, value) in self.cost.settle() {
             if value.is_none() {
                 cx.issues.warn(
-                    Cause::Unreadable("cost", "an amount"),
+                    Cause::Unreadable {
+                        field: "cost",
+                        expected: Expected::Amount,
+                    },
                     p.line,
                     p.raw.as_deref().unwrap_or_default(),
                 );
