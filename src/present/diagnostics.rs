@@ -66,7 +66,10 @@ pub fn row_problem(problem: &RowProblem, lang: Lang) -> String {
             "closed_at: deal yang menang atau kalah memerlukan closed_at".to_owned()
         }
         (RowProblem::LeadWithoutKey { phone }, En) => {
-            format!("lead_id{}: a lead needs lead_id or phone", quoted(phone.as_deref()))
+            format!(
+                "lead_id{}: a lead needs lead_id or phone",
+                quoted(phone.as_deref())
+            )
         }
         (RowProblem::LeadWithoutKey { phone }, Id) => {
             format!(
@@ -336,9 +339,7 @@ fn no_sheet(name: &str, sheets: &[FileError], lang: Lang) -> String {
 
 /// ` "text"` for a present value, nothing for an absent one.
 fn quoted(value: Option<&str>) -> String {
-    value
-        .map(|v| format!(" {v:?}"))
-        .unwrap_or_default()
+    value.map(|v| format!(" {v:?}")).unwrap_or_default()
 }
 
 fn expected_en(e: Expected) -> &'static str {

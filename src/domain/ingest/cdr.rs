@@ -1,10 +1,13 @@
-//! Asterisk CDR (DATA.md §6): headerless `Master.csv` (16–21 fields, read by
-//! position) and headed CDR exports (read by column name). Legs are kept until
+//! Asterisk CDR (DATA.md §6): headerless `Master.csv` (16–21 fields) and
+//! `cdr_custom` (14–19 fields), read by position, and headed CDR exports (read
+//! by column name; `NULL` cells are empty). Legs are kept until
 //! the end of the file, then grouped by linkedid into calls described by their
 //! representative leg.
 
 use std::collections::HashMap;
 
+use super::cdr_layout::Layout;
+pub use super::cdr_layout::{positional_mapping, CdrFamily};
 use super::error::{clip, RowProblem};
 use super::issues::{Cause, Expected};
 use super::mapping::ColumnMapping;
@@ -14,88 +17,6 @@ use super::value::timestamp::DateOrder;
 use crate::domain::model::{
     CallRow, CallStatus, CallTable, Direction, Millis, Sym, Timestamp, UNASSIGNED,
 };
-
-/// Cell positions of the CDR fields the dashboard reads.
-#[derive(Clone, Copy, Debug, Default)]
-struct Layout {
-    src: Option<usize>,
-    dst: Option<usize>,
-    channel: Option<usize>,
-    dstchannel: Option<usize>,
-    lastapp: Option<usize>,
-    start: Option<usize>,
-    duration: Option<usize>,
-    billsec: Option<usize>,
-    disposition: Option<usize>,
-    uniqueid: Option<usize>,
-    linkedid: Option<usize>,
-}
-
-impl Layout {
-    /// Positions in a headerless `Master.csv` row of `n` fields.
-    fn positional(n: usize) -> Option<Layout> {
-        let (uniqueid, linkedid) = match n {
-            16 => (None, None),
-            17 | 18 => (Some(16), None),
-            19 => (None, Some(17)),
-            20 => (Some(16), Some(18)),
-            21 => (Some(16), Some(19)),
-            _ => return None,
-        };
-        Some(Layout {
-            src: Some(1),
-            dst: Some(2),
-            channel: Some(5),
-            dstchannel: Some(6),
-            lastapp: Some(7),
-            start: Some(9),
-            duration: Some(12),
-            billsec: Some(13),
-            disposition: Some(14),
-            uniqueid,
-            linkedid,
-        })
-    }
-
-    fn named(m: &ColumnMapping) -> Layout {
-        Layout {
-            src: m.get("src"),
-            dst: m.get("dst"),
-            channel: m.get("channel"),
-            dstchannel: m.get("dstchannel"),
-            lastapp: m.get("lastapp"),
-            start: m.get("start"),
-            duration: m.get("duration"),
-            billsec: m.get("billsec"),
-            disposition: m.get("disposition"),
-            uniqueid: m.get("uniqueid"),
-            linkedid: m.get("linkedid"),
-        }
-    }
-}
-
-/// The mapping shown for a headerless file whose rows have `n` fields.
-pub fn positional_mapping(n: usize) -> ColumnMapping {
-    let mut m = ColumnMapping::for_kind(super::kind::FileKind::AsteriskCdr);
-    if let Some(l) = Layout::positional(n) {
-        for (field, col) in [
-            ("src", l.src),
-            ("dst", l.dst),
-            ("channel", l.channel),
-            ("dstchannel", l.dstchannel),
-            ("lastapp", l.lastapp),
-            ("start", l.start),
-            ("duration", l.duration),
-            ("billsec", l.billsec),
-            ("disposition", l.disposition),
-            ("uniqueid", l.uniqueid),
-            ("linkedid", l.linkedid),
-        ] {
-            m.set(field, col);
-        }
-    }
-    m
-}
 
 /// A CDR disposition.
 pub fn disposition(text: &str) -> Option<CallStatus> {
@@ -150,16 +71,19 @@ struct Leg {
 #[derive(Debug)]
 pub struct CdrBuilder {
     named: Option<Layout>,
+    family: CdrFamily,
     legs: Vec<Leg>,
     groups: HashMap<Box<str>, u32>,
     call_ids: Vec<Sym>,
 }
 
 impl CdrBuilder {
-    /// A builder: `mapping` for a headed export, `None` for `Master.csv`.
-    pub fn new(mapping: Option<&ColumnMapping>) -> CdrBuilder {
+    /// A builder: `mapping` for a headed (or user-mapped) export, `None` for a
+    /// headerless file whose rows follow `family`.
+    pub fn new(mapping: Option<&ColumnMapping>, family: CdrFamily) -> CdrBuilder {
         CdrBuilder {
             named: mapping.map(Layout::named),
+            family,
             legs: Vec::new(),
             groups: HashMap::new(),
             call_ids: Vec::new(),
@@ -169,10 +93,14 @@ impl CdrBuilder {
     /// Reads one leg.
     pub fn record(&mut self, rec: &Record<'_>, cx: &mut Ctx) {
         let line = rec.line;
-        let Some(l) = self.named.or_else(|| Layout::positional(rec.len())) else {
+        let Some(l) = self
+            .named
+            .or_else(|| Layout::positional(self.family, rec.len()))
+        else {
+            let (min, max) = self.family.field_counts();
             let problem = RowProblem::CdrFieldCount {
-                min: 16,
-                max: 21,
+                min,
+                max,
                 found: rec.len(),
             };
             cx.issues.skip(line, problem);

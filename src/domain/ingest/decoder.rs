@@ -2,7 +2,7 @@
 //! [`ParsedFile`] out. The first 64 KiB are sniffed (encoding, delimiter,
 //! header, kind), then every record goes to the builder of the kind.
 
-use super::cdr::CdrBuilder;
+use super::cdr::{CdrBuilder, CdrFamily};
 use super::csv::{read_all, RawRecord, RecordReader};
 use super::encoding::Transcoder;
 use super::error::{FileError, RowError, RowProblem};
@@ -323,11 +323,16 @@ impl Body {
             FileKind::Campaigns => Sink::Campaigns(CampaignsBuilder::new(m, day_first)),
             FileKind::AsteriskCdr => {
                 // By name when headed or mapped by the user, else by field count.
-                let user = options
-                    .mapping
-                    .as_ref()
-                    .is_some_and(|u| u.kind() == FileKind::AsteriskCdr);
-                Sink::Cdr(CdrBuilder::new((layout.headed || user).then_some(m)))
+                let user = !options.choices.is_empty()
+                    || options
+                        .mapping
+                        .as_ref()
+                        .is_some_and(|u| u.kind() == FileKind::AsteriskCdr);
+                let family = layout.cdr.unwrap_or(CdrFamily::MasterCsv);
+                Sink::Cdr(CdrBuilder::new(
+                    (layout.headed || user).then_some(m),
+                    family,
+                ))
             }
             FileKind::QueueLog => Sink::QueueLog(QueueLogBuilder::default()),
         };

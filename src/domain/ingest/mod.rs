@@ -11,8 +11,10 @@
 //! per-column date order and money convention, `tables` builds the canonical
 //! kinds, [`cdr`] and [`queue_log`] read the Asterisk logs.
 
+pub mod aliases;
 mod cache;
 pub mod cdr;
+mod cdr_layout;
 pub mod convention;
 pub mod csv;
 mod decoder;
