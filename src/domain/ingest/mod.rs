@@ -12,6 +12,7 @@
 //! kinds, [`cdr`] and [`queue_log`] read the Asterisk logs.
 
 pub mod aliases;
+mod body;
 mod cache;
 pub mod cdr;
 mod cdr_layout;
@@ -30,7 +31,8 @@ pub mod sniff;
 mod tables;
 pub mod value;
 
-pub use decoder::{parse_bytes, preview, Decoder, ParsedFile, Preview};
+pub use body::ParsedFile;
+pub use decoder::{is_binary, parse_bytes, preview, Decoder, Preview};
 pub use error::{FileError, RowError, RowProblem};
 pub use issues::Warning;
 pub use kind::FileKind;
