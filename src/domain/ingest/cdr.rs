@@ -11,8 +11,7 @@ pub use super::cdr_layout::{positional_mapping, CdrFamily};
 use super::error::{clip, RowProblem};
 use super::issues::{Cause, Expected};
 use super::mapping::ColumnMapping;
-use super::record::{Col, Ctx, Record};
-use super::value::duration::parse_duration;
+use super::record::{duration_cell, Col, Ctx, Record};
 use super::value::timestamp::DateOrder;
 use crate::domain::model::{
     CallRow, CallStatus, CallTable, Direction, Millis, Sym, Timestamp, UNASSIGNED,
@@ -132,7 +131,8 @@ impl CdrBuilder {
             Some(false) => DateOrder::MonthFirst,
             _ => DateOrder::DayFirst,
         };
-        let Some(start) = cx.stamp(start_text).and_then(|s| s.resolve(order)) else {
+        let start = cx.stamp_cell(rec.number(l.start), start_text);
+        let Some(start) = start.and_then(|s| s.resolve(order)) else {
             let value = clip(start_text);
             let problem = RowProblem::NotATimestamp {
                 field: "start",
@@ -156,20 +156,12 @@ impl CdrBuilder {
                 .or(dst_ext.then_some(dst));
             (Direction::Inbound, agent, Some(src))
         };
-        let duration = cx.optional(
-            line,
-            "duration",
-            Expected::Seconds,
-            cell(l.duration),
-            parse_duration,
-        );
-        let billsec = cx.optional(
-            line,
-            "billsec",
-            Expected::Seconds,
-            cell(l.billsec),
-            parse_duration,
-        );
+        let duration = cx.optional(line, "duration", Expected::Seconds, cell(l.duration), |t| {
+            duration_cell(rec.number(l.duration), t)
+        });
+        let billsec = cx.optional(line, "billsec", Expected::Seconds, cell(l.billsec), |t| {
+            duration_cell(rec.number(l.billsec), t)
+        });
         let group = self.group_of(cell(l.linkedid), cell(l.uniqueid), line, cx);
         let leg = Leg {
             group,

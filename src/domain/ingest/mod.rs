@@ -30,6 +30,7 @@ pub mod record;
 pub mod sniff;
 mod tables;
 pub mod value;
+pub mod workbook;
 
 pub use body::ParsedFile;
 pub use decoder::{is_binary, parse_bytes, preview, Decoder, Preview};

@@ -4,8 +4,8 @@ use super::{required_text, required_time};
 use crate::domain::ingest::convention::DateColumn;
 use crate::domain::ingest::issues::{Cause, Expected};
 use crate::domain::ingest::mapping::ColumnMapping;
-use crate::domain::ingest::record::{Col, Ctx, Record};
-use crate::domain::ingest::value::{boolean, duration, vocab};
+use crate::domain::ingest::record::{duration_cell, Col, Ctx, Record};
+use crate::domain::ingest::value::{boolean, vocab};
 use crate::domain::model::{CallRow, CallStatus, CallTable, Direction, Millis, UNASSIGNED};
 
 const CALL_ID: usize = 0;
@@ -65,14 +65,14 @@ impl CallsBuilder {
             "wait_seconds",
             Expected::Duration,
             rec.cell(c[WAIT]),
-            duration::parse_duration,
+            |t| duration_cell(rec.number(c[WAIT]), t),
         );
         let talk = cx.optional(
             line,
             "talk_seconds",
             Expected::Duration,
             rec.cell(c[TALK]),
-            duration::parse_duration,
+            |t| duration_cell(rec.number(c[TALK]), t),
         );
         let (status, asks_callback) = match rec.cell(c[STATUS]) {
             None if talk.is_some_and(|t| t > 0.0) => (CallStatus::Connected, false),

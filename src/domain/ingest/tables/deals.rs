@@ -6,10 +6,10 @@ use crate::domain::ingest::convention::{DateColumn, MoneyColumn, MoneyRead};
 use crate::domain::ingest::error::{clip, RowError, RowProblem};
 use crate::domain::ingest::issues::{Cause, Expected};
 use crate::domain::ingest::mapping::ColumnMapping;
-use crate::domain::ingest::record::{Col, Ctx, Record};
-use crate::domain::ingest::value::money::{parse_money, MoneyCell};
+use crate::domain::ingest::record::{money_cell, Col, Ctx, Record};
+use crate::domain::ingest::value::money::MoneyCell;
 use crate::domain::ingest::value::{boolean, vocab};
-use crate::domain::model::{DealRow, DealTable, Stage};
+use crate::domain::model::{DealRow, DealTable, Stage, Timestamp};
 
 const DEAL_ID: usize = 0;
 const AGENT: usize = 1;
@@ -73,7 +73,7 @@ impl DealsBuilder {
         let Some(amount_text) = required_text(cx, rec, c[AMOUNT], "amount") else {
             return;
         };
-        let Some(amount_cell) = parse_money(amount_text) else {
+        let Some(amount_cell) = money_cell(rec.number(c[AMOUNT]), amount_text) else {
             let value = clip(amount_text);
             cx.issues.skip(
                 line,
@@ -100,31 +100,13 @@ impl DealsBuilder {
             Some(_) => rec.cell(c[STAGE]).map_or(Stage::Open, vocab::stage),
             None => Stage::Won,
         };
-        let closed_text = rec.cell(c[CLOSED_AT]);
-        let (closed_at, closed_other) = if stage == Stage::Open {
-            optional_time(cx, rec, c[CLOSED_AT], &mut self.closed, "closed_at")
-        } else {
-            match closed_text.map(|t| cx.stamp(t).and_then(|s| self.closed.read(s))) {
-                Some(Some((t, other))) => (Some(t), other),
-                Some(None) => {
-                    let value = clip(closed_text.unwrap_or_default());
-                    let problem = RowProblem::NotATimestamp {
-                        field: "closed_at",
-                        value,
-                    };
-                    cx.issues.skip(line, problem);
-                    return;
-                }
-                None => {
-                    cx.issues.skip(line, RowProblem::ClosedDealWithoutDate);
-                    return;
-                }
-            }
+        let Some((closed_at, closed_other)) = self.read_closed(cx, rec, stage) else {
+            return;
         };
         let (created, created_other) =
             optional_time(cx, rec, c[CREATED_AT], &mut self.created, "created_at");
         let cost_text = rec.cell(c[COST]);
-        let (cost, cost_cell) = self.read_cost(cx, line, cost_text);
+        let (cost, cost_cell) = self.read_cost(cx, rec, cost_text);
         let upsell = self.read_upsell(cx, rec);
         let customer_type = cx.optional(
             line,
@@ -165,15 +147,48 @@ impl DealsBuilder {
         self.table.push(row);
     }
 
+    /// Reads `closed_at`: optional for an open deal, required for a won or
+    /// lost one (`None`: the row is skipped, and reported).
+    fn read_closed(
+        &mut self,
+        cx: &mut Ctx,
+        rec: &Record<'_>,
+        stage: Stage,
+    ) -> Option<(Option<Timestamp>, Option<Timestamp>)> {
+        let col = self.cols[CLOSED_AT];
+        if stage == Stage::Open {
+            return Some(optional_time(cx, rec, col, &mut self.closed, "closed_at"));
+        }
+        let Some(text) = rec.cell(col) else {
+            cx.issues.skip(rec.line, RowProblem::ClosedDealWithoutDate);
+            return None;
+        };
+        let read = cx
+            .stamp_cell(rec.number(col), text)
+            .and_then(|s| self.closed.read(s));
+        if let Some((t, other)) = read {
+            return Some((Some(t), other));
+        }
+        let problem = RowProblem::NotATimestamp {
+            field: "closed_at",
+            value: clip(text),
+        };
+        cx.issues.skip(rec.line, problem);
+        None
+    }
+
     /// Reads the optional cost: its amount, and the cell when its reading may
     /// still change.
     fn read_cost(
         &mut self,
         cx: &mut Ctx,
-        line: u64,
+        rec: &Record<'_>,
         text: Option<&str>,
     ) -> (Option<f64>, Option<MoneyCell>) {
-        let cell = cx.optional(line, "cost", Expected::Amount, text, parse_money);
+        let (line, number) = (rec.line, rec.number(self.cols[COST]));
+        let cell = cx.optional(line, "cost", Expected::Amount, text, |t| {
+            money_cell(number, t)
+        });
         match cell.map(|c| (c, self.cost.read(&c))) {
             Some((c, MoneyRead::Value(v, pending))) => (Some(v), pending.then_some(c)),
             Some((_, MoneyRead::Invalid)) => {
@@ -196,7 +211,10 @@ impl DealsBuilder {
             return cx.optional(line, "upsell", Expected::Boolean, text, boolean::parse_bool);
         }
         let text = rec.cell(c[UPSELL_AMOUNT]);
-        let cell = cx.optional(line, "upsell_amount", Expected::Amount, text, parse_money)?;
+        let number = rec.number(c[UPSELL_AMOUNT]);
+        let cell = cx.optional(line, "upsell_amount", Expected::Amount, text, |t| {
+            money_cell(number, t)
+        })?;
         match self.upsell_amount.read(&cell) {
             MoneyRead::Value(v, _) => Some(v > 0.0),
             MoneyRead::Invalid => None,

@@ -24,7 +24,10 @@ pub(crate) fn optional_time(
     let Some(text) = rec.cell(col) else {
         return (None, None);
     };
-    if let Some((t, other)) = cx.stamp(text).and_then(|s| dates.read(s)) {
+    if let Some((t, other)) = cx
+        .stamp_cell(rec.number(col), text)
+        .and_then(|s| dates.read(s))
+    {
         (Some(t), other)
     } else {
         let cause = Cause::Unreadable {
@@ -50,7 +53,9 @@ pub(crate) fn required_time(
             .skip(rec.line, RowProblem::EmptyRequired { field });
         return None;
     };
-    let read = cx.stamp(text).and_then(|s| dates.read(s));
+    let read = cx
+        .stamp_cell(rec.number(col), text)
+        .and_then(|s| dates.read(s));
     if read.is_none() {
         let value = clip(text);
         cx.issues
