@@ -14,6 +14,7 @@ mod header;
 mod kpi_cards;
 mod loader;
 mod notices;
+mod remembered;
 mod report_export;
 mod roster_view;
 mod settings_panel;

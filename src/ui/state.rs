@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::ingest::remembered::RememberedMappings;
 use crate::domain::ingest::{FileError, ParseOptions, ParsedFile};
 use crate::domain::kpi::{Engine, Filter, Report, Settings};
 use crate::domain::model::Dataset;
@@ -109,6 +110,10 @@ pub struct FileEntry {
     pub options: ParseOptions,
     /// The parsed file, or why it can't be used.
     pub outcome: Result<Arc<ParsedFile>, FileError>,
+    /// The sheet, when the entry is one sheet of a workbook.
+    pub sheet: Option<String>,
+    /// When a remembered mapping was applied: the options it replaced (undo).
+    pub undo: Option<ParseOptions>,
 }
 
 /// Progress of the file being read.
@@ -154,6 +159,8 @@ pub struct AppState {
     pub cancel: RwSignal<bool>,
     /// Messages for the user.
     pub notices: RwSignal<Vec<Notice>>,
+    /// Kinds and columns chosen per header (persisted, see `remembered`).
+    pub mappings: RwSignal<RememberedMappings>,
     /// The KPI selected for the charts.
     pub chart_kpi: RwSignal<crate::domain::kpi::KpiId>,
     /// All usable files merged.
@@ -200,6 +207,7 @@ impl AppState {
             progress: RwSignal::new(None),
             cancel: RwSignal::new(false),
             notices: RwSignal::new(Vec::new()),
+            mappings: RwSignal::new(RememberedMappings::default()),
             chart_kpi: RwSignal::new(crate::domain::kpi::KpiId::CallConnectionRate),
             dataset,
             engine,

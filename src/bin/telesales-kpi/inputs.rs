@@ -6,7 +6,7 @@ use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
-use telesales_kpi::domain::ingest::mapping::{ColumnRef, FieldChoice};
+use telesales_kpi::domain::ingest::mapping::FieldChoice;
 use telesales_kpi::domain::ingest::workbook::{is_zip, no_sheet_used, read_workbook, Sheet};
 use telesales_kpi::domain::ingest::{Decoder, FileError, FileKind, ParseOptions, ParsedFile};
 use telesales_kpi::present::diagnostics::file_error;
@@ -44,19 +44,9 @@ impl Target {
     }
 }
 
-/// `--map FILE:FIELD=COLUMN`: the part before the first `=` is split at its
-/// last `:` into FILE and FIELD.
+/// `--map FILE:FIELD=COLUMN` (see [`FieldChoice::parse_arg`]).
 pub fn parse_map(value: &str) -> Option<(Target, FieldChoice)> {
-    let (left, column) = value.split_once('=')?;
-    let (file, field) = left.rsplit_once(':')?;
-    if file.is_empty() || field.trim().is_empty() {
-        return None;
-    }
-    let choice = FieldChoice {
-        field: field.trim().to_owned(),
-        column: ColumnRef::parse(column),
-    };
-    Some((Target(file.to_owned()), choice))
+    FieldChoice::parse_arg(value).map(|(file, choice)| (Target(file.to_owned()), choice))
 }
 
 /// The overrides given on the command line.

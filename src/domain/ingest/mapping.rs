@@ -192,6 +192,32 @@ pub struct FieldChoice {
     pub column: ColumnRef,
 }
 
+impl FieldChoice {
+    /// Reads a `--map FILE:FIELD=COLUMN` value: the part before the first `=`
+    /// is split at its last `:` into FILE and FIELD; returns FILE and the choice.
+    ///
+    /// ```
+    /// # use telesales_kpi::domain::ingest::mapping::{ColumnRef, FieldChoice};
+    /// let (file, c) = FieldChoice::parse_arg("C:/x/book.xlsx#Deals:amount=Deal - Value").unwrap();
+    /// assert_eq!((file, c.field.as_str()), ("C:/x/book.xlsx#Deals", "amount"));
+    /// assert_eq!(c.column, ColumnRef::Header("Deal - Value".into()));
+    /// assert!(FieldChoice::parse_arg("calls.csv=agent").is_none());
+    /// ```
+    pub fn parse_arg(value: &str) -> Option<(&str, FieldChoice)> {
+        let (left, column) = value.split_once('=')?;
+        let (file, field) = left.rsplit_once(':')?;
+        let field = field.trim();
+        if file.is_empty() || field.is_empty() {
+            return None;
+        }
+        let choice = FieldChoice {
+            field: field.to_owned(),
+            column: ColumnRef::parse(column),
+        };
+        Some((file, choice))
+    }
+}
+
 /// A choice resolved against a header: the field and its column (`None`: unmapped).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Resolved {

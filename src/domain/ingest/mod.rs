@@ -27,6 +27,7 @@ pub mod mapping;
 mod options;
 pub mod queue_log;
 pub mod record;
+pub mod remembered;
 pub mod sniff;
 mod tables;
 pub mod value;
