@@ -22,7 +22,7 @@ fn bench(label: &str, bytes: &[u8]) {
         let file = match decoder.finish() {
             Ok(file) => file,
             Err(e) => {
-                eprintln!("{label}: {e}");
+                eprintln!("{e:?}");
                 return;
             }
         };

@@ -2,9 +2,20 @@
 //! their lines, warnings and the table columns, all computed by hand from
 //! DATA.md and KPIS.md.
 
+use telesales_kpi::domain::ingest::error::KindGap;
 use telesales_kpi::domain::ingest::{parse_bytes, FileError, FileKind, ParseOptions, ParsedFile};
 use telesales_kpi::domain::model::time::Day;
 use telesales_kpi::domain::model::{CallStatus, CustomerType, Direction, LeadStatus, Stage, Sym};
+use telesales_kpi::present::diagnostics::{file_error, row_error, warning};
+use telesales_kpi::present::i18n::Lang;
+
+/// The warnings as the command line prints them.
+fn warnings(f: &ParsedFile) -> Vec<String> {
+    f.warnings
+        .iter()
+        .map(|w| warning(&f.name, w, Lang::En))
+        .collect()
+}
 
 /// Wall time of `YYYY-MM-DD HH:MM:SS`.
 fn wall(text: &str) -> i64 {
@@ -23,7 +34,8 @@ fn epoch(secs: i64) -> i64 {
 }
 
 fn parse(name: &str, bytes: &[u8]) -> ParsedFile {
-    parse_bytes(name, bytes, &ParseOptions::default()).unwrap_or_else(|e| panic!("{e}"))
+    parse_bytes(name, bytes, &ParseOptions::default())
+        .unwrap_or_else(|e| panic!("{}", file_error(&e, Lang::En)))
 }
 
 fn text(f: &ParsedFile, sym: Option<Sym>) -> Option<String> {
@@ -127,7 +139,7 @@ fn canonical_english_calls() {
     ];
     assert_eq!(calls(&f), want);
     assert_eq!(
-        f.warnings,
+        warnings(&f),
         vec![r#"calls_en.csv: unknown status "weird" in 1 row(s) (first at line 5), counted as other"#.to_owned()]
     );
     assert_eq!(f.samples.len(), 5);
@@ -164,9 +176,9 @@ fn indonesian_deals_month_first_and_rupiah() {
     assert_eq!((f.kind, f.rows, f.skipped), (FileKind::Deals, 3, 2));
     assert_eq!((f.day_first, f.decimal_comma), (false, true));
     assert_eq!(error_lines(&f), vec![5, 6]);
-    assert_eq!(f.errors[0].column.as_deref(), Some("closed_at"));
+    assert_eq!(f.errors[0].problem.field(), Some("closed_at"));
     assert_eq!(
-        (f.errors[1].column.as_deref(), f.errors[1].value.as_deref()),
+        (f.errors[1].problem.field(), f.errors[1].problem.value()),
         (Some("amount"), Some("abc"))
     );
     let d = &f.data.deals;
@@ -231,7 +243,7 @@ fn english_deals() {
     assert_eq!(d.closed_at[1], None);
     assert_eq!(text(&f, d.phone[0]).as_deref(), Some("628123456789"));
     assert_eq!(
-        f.warnings,
+        warnings(&f),
         vec![
             r#"deals_en.csv: 1 upsell cell(s) could not be read as a boolean and were left empty (first at line 5: "maybe")"#.to_owned(),
             r#"deals_en.csv: 1 customer_type cell(s) could not be read as new or existing and were left empty (first at line 5: "vip")"#.to_owned(),
@@ -401,7 +413,7 @@ fn asterisk_cdr_16_fields() {
     ];
     assert_eq!(calls(&f), want);
     assert_eq!(
-        f.warnings,
+        warnings(&f),
         [
             "Master.csv: 1 internal call leg(s) skipped, both ends being extensions (first at line 3)",
             "Master.csv: 1 CDR leg(s) skipped because lastapp is not Dial or Queue (voicemail, IVR, Hangup…; first at line 4: \"VoiceMail\")",
@@ -433,12 +445,12 @@ fn asterisk_cdr_21_fields_groups_legs() {
     ];
     assert_eq!(calls(&f), want);
     assert!(
-        f.warnings[0].contains("2 CDR leg(s) skipped because lastapp"),
+        warnings(&f)[0].contains("2 CDR leg(s) skipped because lastapp"),
         "{:?}",
         f.warnings
     );
     assert!(
-        f.warnings[1].contains("1 internal call leg(s)"),
+        warnings(&f)[1].contains("1 internal call leg(s)"),
         "{:?}",
         f.warnings
     );
@@ -550,7 +562,7 @@ fn broken_rows_are_reported_by_line() {
         include_bytes!("fixtures/ingest/calls_broken.csv"),
     );
     assert_eq!((f.kind, f.rows, f.skipped), (FileKind::Calls, 4, 4));
-    let errors: Vec<String> = f.errors.iter().map(ToString::to_string).collect();
+    let errors: Vec<String> = f.errors.iter().map(|e| row_error(e, Lang::En)).collect();
     assert_eq!(
         errors,
         [
@@ -594,7 +606,7 @@ fn broken_rows_are_reported_by_line() {
         ]
     );
     assert_eq!(
-        f.warnings,
+        warnings(&f),
         [
             r#"calls_broken.csv: 1 talk_seconds cell(s) could not be read as a duration and were left empty (first at line 4: "abc")"#
         ]
@@ -612,7 +624,7 @@ fn invalid_utf8_is_replaced_with_a_warning() {
         "Bud\u{fffd}i"
     );
     assert_eq!(f.warnings.len(), 1);
-    assert!(f.warnings[0].starts_with("x.csv: 1 row(s) held bytes that are not UTF-8"));
+    assert!(warnings(&f)[0].starts_with("x.csv: 1 row(s) held bytes that are not UTF-8"));
 }
 
 #[test]
@@ -626,7 +638,11 @@ fn file_errors() {
     let cases: [(&[u8], ParseOptions, FileError); 5] = [
         (b"", opts.clone(), FileError::Empty { name: "f.csv".into(), }),
         (b"\n\n ,, \n", opts.clone(), FileError::Empty { name: "f.csv".into(), }),
-        (b"foo,bar\n1,2\n", opts.clone(), FileError::UnknownKind { name: "f.csv".into(), headers: vec!["foo".into(), "bar".into()], }),
+        (b"foo,bar\n1,2\n", opts.clone(), FileError::UnknownKind { name: "f.csv".into(), headers: vec!["foo".into(), "bar".into()], header_count: 2, gaps: vec![
+            KindGap { kind: FileKind::Calls, missing: vec!["agent", "started_at"] },
+            KindGap { kind: FileKind::Deals, missing: vec!["agent", "amount"] },
+            KindGap { kind: FileKind::Leads, missing: vec!["lead_id or phone", "created_at"] },
+        ] }),
         (b"agent,amount\na,1\n", forced(FileKind::Calls), FileError::MissingFields { name: "f.csv".into(), kind: FileKind::Calls, fields: vec!["started_at"], }),
         (b"agent,date\na,2026-11-01\n", forced(FileKind::Leads), FileError::MissingFields { name: "f.csv".into(), kind: FileKind::Leads, fields: vec!["lead_id or phone"], }),
     ];
@@ -635,7 +651,7 @@ fn file_errors() {
     }
     let e = parse_bytes("f.csv", b"agent,amount\na,1\n", &forced(FileKind::Calls))
         .err()
-        .map(|e| e.to_string());
+        .map(|e| file_error(&e, Lang::En));
     assert_eq!(
         e.as_deref(),
         Some("f.csv: read as calls, but no column for the required field(s): started_at")

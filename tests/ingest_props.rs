@@ -36,18 +36,26 @@ fn summary(result: &Result<ParsedFile, FileError>) -> String {
     }
 }
 
-/// Decodes `bytes` fed in chunks cut at `cuts` (positions, any order).
+/// Decodes `bytes` fed in chunks cut at `cuts` (positions, any order), and
+/// fed again in chunks from wherever the decoder asks (unclosed quotes).
 fn chunked(bytes: &[u8], cuts: &[usize]) -> Result<ParsedFile, FileError> {
     let mut cuts: Vec<usize> = cuts.iter().map(|c| c % (bytes.len() + 1)).collect();
     cuts.sort_unstable();
     let mut decoder = Decoder::new("f.csv", ParseOptions::default());
-    let mut start = 0;
-    for cut in cuts {
-        decoder.feed(&bytes[start..cut]);
-        start = cut;
+    let mut from = 0;
+    loop {
+        let mut start = from;
+        for &cut in cuts.iter().filter(|&&c| c > from) {
+            decoder.feed(&bytes[start..cut]);
+            start = cut;
+        }
+        decoder.feed(&bytes[start..]);
+        assert_eq!(decoder.bytes_consumed(), bytes.len() as u64);
+        match decoder.end_input() {
+            Some(offset) => from = usize::try_from(offset).expect("offset"),
+            None => break,
+        }
     }
-    decoder.feed(&bytes[start..]);
-    assert_eq!(decoder.bytes_consumed(), bytes.len() as u64);
     decoder.finish()
 }
 

@@ -1,5 +1,6 @@
 //! Fuzzes the ingestion decoder: any bytes, fed whole and in two chunks split
-//! where the first byte says, must not panic and must decode alike.
+//! where the first byte says (and fed again from wherever the decoder asks),
+//! must not panic and must decode alike.
 
 #![no_main]
 
@@ -13,8 +14,16 @@ fuzz_target!(|data: &[u8]| {
         .first()
         .map_or(0, |&b| usize::from(b) % (data.len() + 1));
     let mut decoder = Decoder::new("fuzz.csv", options);
-    decoder.feed(&data[..cut]);
-    decoder.feed(&data[cut..]);
+    let mut from = 0;
+    loop {
+        let split = cut.max(from);
+        decoder.feed(&data[from..split]);
+        decoder.feed(&data[split..]);
+        match decoder.end_input() {
+            Some(offset) => from = usize::try_from(offset).expect("offset").min(data.len()),
+            None => break,
+        }
+    }
     let split = decoder.finish();
     match (whole, split) {
         (Ok(a), Ok(b)) => {

@@ -285,6 +285,16 @@ pub enum Msg {
     PrefsReset,
     /// Targets reset notice.
     TargetsReset,
+    /// A remembered mapping was applied to a file.
+    RememberedApplied,
+    /// Undo button.
+    Undo,
+    /// Remembered mappings, in the settings.
+    RememberedMappings,
+    /// Forget the remembered mappings.
+    ForgetMappings,
+    /// Remembered mappings reset notice.
+    MappingsReset,
 }
 
 /// The text of `msg` in `lang`.
@@ -304,7 +314,7 @@ fn texts(msg: Msg) -> (&'static str, &'static str) {
         Msg::Tagline => ("The 15 telesales KPIs of your team, against your targets", "15 KPI telesales tim Anda, dibandingkan dengan target"),
         Msg::Language => ("Language", "Bahasa"),
         Msg::DropHere => ("Drop call logs, deals, leads, a roster or Asterisk logs here", "Letakkan log panggilan, data penjualan, leads, roster atau log Asterisk di sini"),
-        Msg::DropHint => ("CSV with , ; tab or | — English or Indonesian headers, Rp amounts, DD/MM/YYYY dates", "CSV dengan , ; tab atau | — header Inggris atau Indonesia, nominal Rp, tanggal DD/MM/YYYY"),
+        Msg::DropHint => ("CSV with , ; tab or |, or Excel .xlsx — English or Indonesian headers, Rp amounts, DD/MM/YYYY dates", "CSV dengan , ; tab atau |, atau Excel .xlsx — header Inggris atau Indonesia, nominal Rp, tanggal DD/MM/YYYY"),
         Msg::ChooseFiles => ("Choose files", "Pilih berkas"),
         Msg::LoadDemo => ("Load demo data", "Muat data demo"),
         Msg::Empty => ("No data yet: drop your exports or load the demo data.", "Belum ada data: letakkan ekspor Anda atau muat data demo."),
@@ -425,5 +435,10 @@ fn texts(msg: Msg) -> (&'static str, &'static str) {
         Msg::ExportCsv => ("Export report (CSV)", "Ekspor laporan (CSV)"),
         Msg::PrefsReset => ("Saved settings could not be read and were reset", "Pengaturan tersimpan tidak dapat dibaca dan diatur ulang"),
         Msg::TargetsReset => ("Saved targets could not be read; the presets apply", "Target tersimpan tidak dapat dibaca; preset berlaku"),
+        Msg::RememberedApplied => ("The kind and columns you chose before for this header were applied.", "Jenis dan kolom yang Anda pilih sebelumnya untuk header ini diterapkan."),
+        Msg::Undo => ("Undo", "Batalkan"),
+        Msg::RememberedMappings => ("Remembered column mappings", "Pemetaan kolom yang diingat"),
+        Msg::ForgetMappings => ("Forget them", "Lupakan"),
+        Msg::MappingsReset => ("The remembered column mappings could not be read and were reset", "Pemetaan kolom yang diingat tidak dapat dibaca dan diatur ulang"),
     }
 }

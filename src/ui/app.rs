@@ -88,6 +88,7 @@ pub fn App() -> impl IntoView {
         state.notify(n, true);
     }
     provide_context(state);
+    super::remembered::init(state);
 
     // Sync with the outside world: <html lang> and local storage.
     Effect::new(move |_| {

@@ -55,7 +55,7 @@ pub fn DropZone() -> impl IntoView {
                     <input
                         type="file"
                         multiple
-                        accept=".csv,.txt,.tsv,.log,text/csv,text/plain"
+                        accept=".csv,.txt,.tsv,.log,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                         on:change=on_input
                     />
                 </label>

@@ -1,12 +1,17 @@
-//! The loaded files: kind, rows, skipped rows and their errors with line
-//! numbers, warnings; the kind and the column mapping can be changed and
-//! re-applied without reading the file again; a file can be removed.
+//! The loaded files (one entry per sheet of a workbook): kind, rows, skipped
+//! rows and their errors with line numbers, warnings — worded in the page
+//! language, again on a language switch, from the domain's typed values; the
+//! kind and the column mapping can be changed and re-applied without reading
+//! the file again (and are remembered for the header); a remembered mapping
+//! applied on arrival says so and can be undone; a file can be removed.
 
 use leptos::prelude::*;
 
-use super::loader::reparse;
+use super::loader::{apply_choice, undo_memory};
 use super::state::{AppState, FileEntry};
+use crate::domain::ingest::workbook::preview_sheet;
 use crate::domain::ingest::{preview, ColumnMapping, FileKind};
+use crate::present::diagnostics::{file_error, row_error, warning};
 use crate::present::format::number;
 use crate::present::i18n::{t, Msg};
 
@@ -26,49 +31,58 @@ pub fn FileList() -> impl IntoView {
     }
 }
 
+/// Header and samples of an entry, for its editor.
+fn editor_rows(file: &FileEntry) -> (Vec<String>, Vec<Vec<String>>) {
+    if let Ok(p) = &file.outcome {
+        return (p.headers.clone(), p.samples.clone());
+    }
+    let pv = match &file.sheet {
+        Some(sheet) => preview_sheet(
+            std::io::Cursor::new(file.bytes.as_slice()),
+            sheet,
+            &file.options,
+        ),
+        None => preview(&file.bytes, &file.options),
+    };
+    (pv.headers, pv.samples)
+}
+
 #[component]
 fn FileItem(file: FileEntry) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = move || state.lang();
     let id = file.id;
     let name = file.name.clone();
-    let summary = match &file.outcome {
-        Ok(p) => format!(
-            "{} · {} {} · {} {}",
-            p.kind.as_str(),
-            number(p.rows as f64, 0, lang()),
-            t(lang(), Msg::Rows),
-            number(p.skipped as f64, 0, lang()),
-            t(lang(), Msg::Skipped),
-        ),
-        Err(e) => e.clone(),
+    let parsed = file.outcome.clone();
+    let summary = {
+        let parsed = parsed.clone();
+        move || match &parsed {
+            Ok(p) => format!(
+                "{} · {} {} · {} {}",
+                p.kind.as_str(),
+                number(p.rows as f64, 0, lang()),
+                t(lang(), Msg::Rows),
+                number(p.skipped as f64, 0, lang()),
+                t(lang(), Msg::Skipped),
+            ),
+            Err(e) => file_error(e, lang()),
+        }
     };
-    let errors = file
-        .outcome
+    let errors = parsed
         .as_ref()
         .map(|p| p.errors.clone())
         .unwrap_or_default();
-    let warnings = file
-        .outcome
+    let warnings = parsed
         .as_ref()
         .map(|p| p.warnings.clone())
         .unwrap_or_default();
-    let kind = file
-        .outcome
-        .as_ref()
-        .ok()
-        .map(|p| p.kind)
-        .or(file.options.kind);
-    // The mapping to edit: the one used, else an empty one for the chosen kind.
-    let (headers, samples, mapping) = if let Ok(p) = &file.outcome {
-        (
-            p.headers.clone(),
-            p.samples.clone(),
-            Some(p.mapping.clone()),
-        )
-    } else {
-        let pv = preview(&file.bytes, &file.options);
-        (pv.headers, pv.samples, kind.map(ColumnMapping::for_kind))
+    let kind = parsed.as_ref().ok().map(|p| p.kind).or(file.options.kind);
+    let (headers, samples) = editor_rows(&file);
+    let remembered_for = headers.clone();
+    // The mapping to edit: the one used, else the automatic one for the chosen kind.
+    let mapping = match &parsed {
+        Ok(p) => Some(p.mapping.clone()),
+        Err(_) => kind.map(|k| ColumnMapping::from_headers(k, &headers)),
     };
     let draft = RwSignal::new(mapping);
     let draft_kind = RwSignal::new(kind);
@@ -77,7 +91,7 @@ fn FileItem(file: FileEntry) -> impl IntoView {
         let mut o = options.clone();
         o.kind = draft_kind.get_untracked();
         o.mapping = draft.get_untracked().filter(|m| Some(m.kind()) == o.kind);
-        reparse(state, id, o);
+        apply_choice(state, id, o, &remembered_for);
     };
     let column_label = {
         let headers = headers.clone();
@@ -103,6 +117,7 @@ fn FileItem(file: FileEntry) -> impl IntoView {
     let ncols = headers
         .len()
         .max(samples.iter().map(Vec::len).max().unwrap_or(0));
+    let kind_headers = headers.clone();
     view! {
         <li class="file-item" class:failed=file.outcome.is_err() data-file=name.clone()>
             <div class="file-head">
@@ -112,16 +127,25 @@ fn FileItem(file: FileEntry) -> impl IntoView {
                     {move || t(lang(), Msg::Remove)}
                 </button>
             </div>
+            {file.undo.is_some().then(|| view! {
+                <p class="notice remembered" data-remembered="true">
+                    <span>{move || t(lang(), Msg::RememberedApplied)}</span>
+                    " "
+                    <button type="button" class="link" data-action="undo-remembered" on:click=move |_| undo_memory(state, id)>
+                        {move || t(lang(), Msg::Undo)}
+                    </button>
+                </p>
+            })}
             {(!errors.is_empty()).then(|| view! {
                 <details class="file-errors">
                     <summary>{move || t(lang(), Msg::SkippedRows)}</summary>
-                    <ul>{errors.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
+                    <ul>{errors.into_iter().map(|e| view! { <li>{move || row_error(&e, lang())}</li> }).collect_view()}</ul>
                 </details>
             })}
             {(!warnings.is_empty()).then(|| view! {
                 <details class="file-warnings">
                     <summary>{move || t(lang(), Msg::Warnings)}</summary>
-                    <ul>{warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
+                    <ul>{warnings.into_iter().map(|w| { let file = name.clone(); view! { <li>{move || warning(&file, &w, lang())}</li> } }).collect_view()}</ul>
                 </details>
             })}
             <details class="mapping" open=file.outcome.is_err()>
@@ -131,7 +155,7 @@ fn FileItem(file: FileEntry) -> impl IntoView {
                     <select class="kind-select" prop:value=move || draft_kind.get().map_or("", FileKind::as_str) on:change=move |ev| {
                         let k = FileKind::parse(&event_target_value(&ev));
                         draft_kind.set(k);
-                        draft.set(k.map(ColumnMapping::for_kind));
+                        draft.set(k.map(|k| ColumnMapping::from_headers(k, &kind_headers)));
                     }>
                         <option value="">"—"</option>
                         {FileKind::ALL.into_iter().map(|k| view! { <option value=k.as_str()>{k.as_str()}</option> }).collect_view()}

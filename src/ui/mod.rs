@@ -16,6 +16,7 @@ mod kpi_cards;
 mod loader;
 mod notices;
 mod ranking_panel;
+mod remembered;
 mod report_export;
 mod roster_view;
 mod settings_panel;

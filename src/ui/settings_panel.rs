@@ -93,6 +93,7 @@ pub fn SettingsPanel() -> impl IntoView {
                         <option value=",">", (Excel EN)"</option>
                     </select>
                 </div>
+                <super::remembered::RememberedSettings />
             </div>
         </section>
     }

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::ingest::{ParseOptions, ParsedFile};
+use crate::domain::ingest::remembered::RememberedMappings;
+use crate::domain::ingest::{FileError, ParseOptions, ParsedFile};
 use crate::domain::kpi::targets::Targets;
 use crate::domain::kpi::{Engine, Filter, Report, Settings};
 use crate::domain::model::Dataset;
@@ -114,7 +115,11 @@ pub struct FileEntry {
     /// Options (kind, mapping, conventions) the user set for this file.
     pub options: ParseOptions,
     /// The parsed file, or why it can't be used.
-    pub outcome: Result<Arc<ParsedFile>, String>,
+    pub outcome: Result<Arc<ParsedFile>, FileError>,
+    /// The sheet, when the entry is one sheet of a workbook.
+    pub sheet: Option<String>,
+    /// When a remembered mapping was applied: the options it replaced (undo).
+    pub undo: Option<ParseOptions>,
 }
 
 /// Progress of the file being read.
@@ -169,6 +174,8 @@ pub struct AppState {
     pub cancel: RwSignal<bool>,
     /// Messages for the user.
     pub notices: RwSignal<Vec<Notice>>,
+    /// Kinds and columns chosen per header (persisted, see `remembered`).
+    pub mappings: RwSignal<RememberedMappings>,
     /// The KPI selected for the charts.
     pub chart_kpi: RwSignal<crate::domain::kpi::KpiId>,
     /// The drill-down list shown, if any.
@@ -217,6 +224,7 @@ impl AppState {
             progress: RwSignal::new(None),
             cancel: RwSignal::new(false),
             notices: RwSignal::new(Vec::new()),
+            mappings: RwSignal::new(RememberedMappings::default()),
             chart_kpi: RwSignal::new(crate::domain::kpi::KpiId::CallConnectionRate),
             drill: RwSignal::new(None),
             dataset,

@@ -22,6 +22,10 @@ Options of `report`:
   --utc-offset +07:00          report time zone (default +07:00, WIB)
   --kind FILE=KIND             force a file's kind: calls, deals, leads, roster,
                                campaigns, asterisk-cdr, queue-log; repeatable
+  --map FILE:FIELD=COLUMN      read FIELD from COLUMN (a header text, or #N for
+                               the N-th column; empty: leave FIELD unmapped);
+                               repeatable
+                               (FILE#SHEET names one sheet of a workbook)
   --targets targets.json       targets to judge against (default: the presets)
   --short-abandon-seconds N    ignore abandoned calls that waited less than N s
   --callback-days N            callback window in days (default 7)

@@ -2,14 +2,18 @@
 //! and prints the JSON of KPIS.md ("Command line").
 
 use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::{json, Value};
-use telesales_kpi::domain::ingest::{parse_bytes, FileKind, ParseOptions, ParsedFile};
-use telesales_kpi::domain::kpi::targets::Targets;
+use telesales_kpi::domain::ingest::{FileKind, ParseOptions, ParsedFile};
 use telesales_kpi::domain::kpi::{Engine, Filter, Settings};
 use telesales_kpi::domain::model::time::{parse_utc_offset, Day};
 use telesales_kpi::domain::model::Dataset;
+use telesales_kpi::domain::kpi::targets::Targets;
+use telesales_kpi::present::diagnostics::{file_error, row_problem, warning};
+use telesales_kpi::present::i18n::Lang;
+
+use crate::inputs::{parse_map, read_inputs, Inputs, Overrides, Target, Warn};
 
 /// Why the command can't run: each becomes a message on stderr and exit 2.
 #[derive(Debug)]
@@ -41,7 +45,7 @@ impl std::fmt::Display for ReportError {
 #[derive(Debug, Default)]
 struct Args {
     files: Vec<PathBuf>,
-    kinds: Vec<(String, FileKind)>,
+    overrides: Overrides,
     filter: Filter,
     targets: Option<PathBuf>,
     options: ParseOptions,
@@ -51,10 +55,8 @@ struct Args {
 /// Runs `report` with the arguments after the word `report`.
 pub fn run(parser: &mut lexopt::Parser) -> Result<String, ReportError> {
     let args = parse_args(parser)?;
-    let mut files = Vec::with_capacity(args.files.len());
-    for path in &args.files {
-        files.push(read_file(path, &args)?);
-    }
+    let inputs = read_inputs(&args.files, &args.options, &args.overrides)?;
+    let files = &inputs.files;
     let targets = match &args.targets {
         None => Targets::presets(),
         Some(path) => {
@@ -69,7 +71,7 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<String, ReportError> {
         }
     };
     let mut data = Dataset::new();
-    for file in &files {
+    for file in files {
         data.merge(&file.data);
     }
     let engine = Engine::new(&data, &args.settings);
@@ -77,13 +79,7 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<String, ReportError> {
     let mut out = report.to_json();
     if let Value::Object(map) = &mut out {
         map.insert("files".into(), files.iter().map(file_json).collect());
-        map.insert(
-            "warnings".into(),
-            files
-                .iter()
-                .flat_map(|f| f.warnings.iter().cloned())
-                .collect(),
-        );
+        map.insert("warnings".into(), warnings_json(&inputs));
     }
     Ok(out.to_string())
 }
@@ -94,29 +90,24 @@ fn file_json(file: &ParsedFile) -> Value {
         "kind": file.kind.reported(),
         "rows": file.rows,
         "skipped": file.skipped,
-        "errors": file.errors.iter().map(|e| json!({"line": e.line, "reason": e.to_string()})).collect::<Vec<_>>(),
+        "errors": file.errors.iter().map(|e| json!({"line": e.line, "reason": row_problem(&e.problem, Lang::En)})).collect::<Vec<_>>(),
     })
 }
 
-fn read_file(path: &Path, args: &Args) -> Result<ParsedFile, ReportError> {
-    let bytes = std::fs::read(path).map_err(|error| ReportError::Io {
-        path: path.to_path_buf(),
-        error,
-    })?;
-    let name = path
-        .file_name()
-        .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy())
-        .into_owned();
-    let mut options = args.options.clone();
-    let shown = path.to_string_lossy();
-    options.kind = args
-        .kinds
-        .iter()
-        .rev()
-        .find(|(file, _)| *file == shown || *file == name)
-        .map(|(_, kind)| *kind);
-    parse_bytes(&name, &bytes, &options).map_err(|e| ReportError::File(e.to_string()))
-    // the message names the file
+/// Every warning as one English sentence naming its file (or sheet).
+fn warnings_json(inputs: &Inputs) -> Value {
+    let mut out = Vec::new();
+    for w in &inputs.warnings {
+        match w {
+            Warn::Of(i) => {
+                if let Some(f) = inputs.files.get(*i) {
+                    out.extend(f.warnings.iter().map(|w| warning(&f.name, w, Lang::En)));
+                }
+            }
+            Warn::Sheet(e) => out.push(file_error(e, Lang::En)),
+        }
+    }
+    out.into()
 }
 
 fn parse_args(parser: &mut lexopt::Parser) -> Result<Args, ReportError> {
@@ -145,7 +136,14 @@ fn parse_args(parser: &mut lexopt::Parser) -> Result<Args, ReportError> {
                         "--kind: unknown kind {kind:?} (calls, deals, leads, roster, campaigns, asterisk-cdr, queue-log)"
                     ))
                 })?;
-                args.kinds.push((file.to_owned(), kind));
+                args.overrides.kinds.push((Target(file.to_owned()), kind));
+            }
+            Long("map") => {
+                let value = text(parser, "--map")?;
+                let map = parse_map(&value).ok_or_else(|| {
+                    ReportError::Usage(format!("--map wants FILE:FIELD=COLUMN, got {value:?}"))
+                })?;
+                args.overrides.maps.push(map);
             }
             Long("targets") => args.targets = Some(PathBuf::from(text(parser, "--targets")?)),
             Long("short-abandon-seconds") => {

@@ -1,100 +1,21 @@
-//! Asterisk CDR (DATA.md §6): headerless `Master.csv` (16–21 fields, read by
-//! position) and headed CDR exports (read by column name). Legs are kept until
+//! Asterisk CDR (DATA.md §6): headerless `Master.csv` (16–21 fields) and
+//! `cdr_custom` (14–19 fields), read by position, and headed CDR exports (read
+//! by column name; `NULL` cells are empty). Legs are kept until
 //! the end of the file, then grouped by linkedid into calls described by their
 //! representative leg.
 
 use std::collections::HashMap;
 
-use super::issues::Cause;
+use super::cdr_layout::Layout;
+pub use super::cdr_layout::{positional_mapping, CdrFamily};
+use super::error::{clip, RowProblem};
+use super::issues::{Cause, Expected};
 use super::mapping::ColumnMapping;
-use super::record::{Col, Ctx, Record};
-use super::value::duration::parse_duration;
+use super::record::{duration_cell, Col, Ctx, Record};
 use super::value::timestamp::DateOrder;
 use crate::domain::model::{
     CallRow, CallStatus, CallTable, Direction, Millis, Sym, Timestamp, UNASSIGNED,
 };
-
-/// Cell positions of the CDR fields the dashboard reads.
-#[derive(Clone, Copy, Debug, Default)]
-struct Layout {
-    src: Option<usize>,
-    dst: Option<usize>,
-    channel: Option<usize>,
-    dstchannel: Option<usize>,
-    lastapp: Option<usize>,
-    start: Option<usize>,
-    duration: Option<usize>,
-    billsec: Option<usize>,
-    disposition: Option<usize>,
-    uniqueid: Option<usize>,
-    linkedid: Option<usize>,
-}
-
-impl Layout {
-    /// Positions in a headerless `Master.csv` row of `n` fields.
-    fn positional(n: usize) -> Option<Layout> {
-        let (uniqueid, linkedid) = match n {
-            16 => (None, None),
-            17 | 18 => (Some(16), None),
-            19 => (None, Some(17)),
-            20 => (Some(16), Some(18)),
-            21 => (Some(16), Some(19)),
-            _ => return None,
-        };
-        Some(Layout {
-            src: Some(1),
-            dst: Some(2),
-            channel: Some(5),
-            dstchannel: Some(6),
-            lastapp: Some(7),
-            start: Some(9),
-            duration: Some(12),
-            billsec: Some(13),
-            disposition: Some(14),
-            uniqueid,
-            linkedid,
-        })
-    }
-
-    fn named(m: &ColumnMapping) -> Layout {
-        Layout {
-            src: m.get("src"),
-            dst: m.get("dst"),
-            channel: m.get("channel"),
-            dstchannel: m.get("dstchannel"),
-            lastapp: m.get("lastapp"),
-            start: m.get("start"),
-            duration: m.get("duration"),
-            billsec: m.get("billsec"),
-            disposition: m.get("disposition"),
-            uniqueid: m.get("uniqueid"),
-            linkedid: m.get("linkedid"),
-        }
-    }
-}
-
-/// The mapping shown for a headerless file whose rows have `n` fields.
-pub fn positional_mapping(n: usize) -> ColumnMapping {
-    let mut m = ColumnMapping::for_kind(super::kind::FileKind::AsteriskCdr);
-    if let Some(l) = Layout::positional(n) {
-        for (field, col) in [
-            ("src", l.src),
-            ("dst", l.dst),
-            ("channel", l.channel),
-            ("dstchannel", l.dstchannel),
-            ("lastapp", l.lastapp),
-            ("start", l.start),
-            ("duration", l.duration),
-            ("billsec", l.billsec),
-            ("disposition", l.disposition),
-            ("uniqueid", l.uniqueid),
-            ("linkedid", l.linkedid),
-        ] {
-            m.set(field, col);
-        }
-    }
-    m
-}
 
 /// A CDR disposition.
 pub fn disposition(text: &str) -> Option<CallStatus> {
@@ -149,16 +70,19 @@ struct Leg {
 #[derive(Debug)]
 pub struct CdrBuilder {
     named: Option<Layout>,
+    family: CdrFamily,
     legs: Vec<Leg>,
     groups: HashMap<Box<str>, u32>,
     call_ids: Vec<Sym>,
 }
 
 impl CdrBuilder {
-    /// A builder: `mapping` for a headed export, `None` for `Master.csv`.
-    pub fn new(mapping: Option<&ColumnMapping>) -> CdrBuilder {
+    /// A builder: `mapping` for a headed (or user-mapped) export, `None` for a
+    /// headerless file whose rows follow `family`.
+    pub fn new(mapping: Option<&ColumnMapping>, family: CdrFamily) -> CdrBuilder {
         CdrBuilder {
             named: mapping.map(Layout::named),
+            family,
             legs: Vec::new(),
             groups: HashMap::new(),
             call_ids: Vec::new(),
@@ -168,12 +92,17 @@ impl CdrBuilder {
     /// Reads one leg.
     pub fn record(&mut self, rec: &Record<'_>, cx: &mut Ctx) {
         let line = rec.line;
-        let Some(l) = self.named.or_else(|| Layout::positional(rec.len())) else {
-            let reason = format!(
-                "expected 16 to 21 fields (Asterisk CDR), found {}",
-                rec.len()
-            );
-            cx.issues.skip(line, None, None, &reason);
+        let Some(l) = self
+            .named
+            .or_else(|| Layout::positional(self.family, rec.len()))
+        else {
+            let (min, max) = self.family.field_counts();
+            let problem = RowProblem::CdrFieldCount {
+                min,
+                max,
+                found: rec.len(),
+            };
+            cx.issues.skip(line, problem);
             return;
         };
         let cell = |col: Option<usize>| rec.cell(col).filter(|t| *t != "NULL");
@@ -184,31 +113,32 @@ impl CdrBuilder {
             return;
         }
         let Some(disp_text) = cell(l.disposition) else {
-            cx.issues
-                .skip(line, Some("disposition"), None, "empty required cell");
+            let field = "disposition";
+            cx.issues.skip(line, RowProblem::EmptyRequired { field });
             return;
         };
         let Some(status) = disposition(disp_text) else {
-            cx.issues.skip(
-                line,
-                Some("disposition"),
-                Some(disp_text),
-                "not a CDR disposition",
-            );
+            let value = clip(disp_text);
+            cx.issues.skip(line, RowProblem::NotADisposition { value });
             return;
         };
         let Some(start_text) = cell(l.start) else {
-            cx.issues
-                .skip(line, Some("start"), None, "empty required cell");
+            let field = "start";
+            cx.issues.skip(line, RowProblem::EmptyRequired { field });
             return;
         };
         let order = match cx.options.day_first {
             Some(false) => DateOrder::MonthFirst,
             _ => DateOrder::DayFirst,
         };
-        let Some(start) = cx.stamp(start_text).and_then(|s| s.resolve(order)) else {
-            cx.issues
-                .skip(line, Some("start"), Some(start_text), "not a date/time");
+        let start = cx.stamp_cell(rec.number(l.start), start_text);
+        let Some(start) = start.and_then(|s| s.resolve(order)) else {
+            let value = clip(start_text);
+            let problem = RowProblem::NotATimestamp {
+                field: "start",
+                value,
+            };
+            cx.issues.skip(line, problem);
             return;
         };
         let max = cx.options.extension_max_digits;
@@ -226,35 +156,13 @@ impl CdrBuilder {
                 .or(dst_ext.then_some(dst));
             (Direction::Inbound, agent, Some(src))
         };
-        let duration = cx.optional(
-            line,
-            "duration",
-            "a number of seconds",
-            cell(l.duration),
-            parse_duration,
-        );
-        let billsec = cx.optional(
-            line,
-            "billsec",
-            "a number of seconds",
-            cell(l.billsec),
-            parse_duration,
-        );
-        let key = cell(l.linkedid);
-        let group = if let Some(&g) = key.and_then(|k| self.groups.get(k)) {
-            g
-        } else {
-            let g = u32::try_from(self.call_ids.len()).unwrap_or(u32::MAX);
-            let id = match key.or_else(|| cell(l.uniqueid)) {
-                Some(id) => cx.strings.intern(id),
-                None => cx.strings.intern(&line.to_string()),
-            };
-            self.call_ids.push(id);
-            if let Some(k) = key {
-                self.groups.insert(k.into(), g);
-            }
-            g
-        };
+        let duration = cx.optional(line, "duration", Expected::Seconds, cell(l.duration), |t| {
+            duration_cell(rec.number(l.duration), t)
+        });
+        let billsec = cx.optional(line, "billsec", Expected::Seconds, cell(l.billsec), |t| {
+            duration_cell(rec.number(l.billsec), t)
+        });
+        let group = self.group_of(cell(l.linkedid), cell(l.uniqueid), line, cx);
         let leg = Leg {
             group,
             start,
@@ -267,6 +175,30 @@ impl CdrBuilder {
             phone: cx.phone(phone.filter(|p| !p.is_empty())),
         };
         self.legs.push(leg);
+    }
+
+    /// The call a leg belongs to: its linkedid's, else a new one named by the
+    /// uniqueid, else by the line.
+    fn group_of(
+        &mut self,
+        linkedid: Option<&str>,
+        uniqueid: Option<&str>,
+        line: u64,
+        cx: &mut Ctx,
+    ) -> u32 {
+        if let Some(&g) = linkedid.and_then(|k| self.groups.get(k)) {
+            return g;
+        }
+        let g = u32::try_from(self.call_ids.len()).unwrap_or(u32::MAX);
+        let id = match linkedid.or(uniqueid) {
+            Some(id) => cx.strings.intern(id),
+            None => cx.strings.intern(&line.to_string()),
+        };
+        self.call_ids.push(id);
+        if let Some(k) = linkedid {
+            self.groups.insert(k.into(), g);
+        }
+        g
     }
 
     /// Groups the legs into calls; returns the table and the legs used.

@@ -3,7 +3,27 @@
 //! text after a closing quote is kept up to the next delimiter.
 //!
 //! Each complete record is handed to a callback with the physical line where
-//! it starts. Blank lines produce no record.
+//! it starts. Blank lines produce no record. A record is bounded in memory
+//! ([`MAX_RECORD_BYTES`], [`MAX_FIELDS`]): past that it is handed over empty,
+//! marked too long. An input that ends inside a quoted field is reported
+//! ([`Unclosed`]) with where the next line starts, so that the caller can read
+//! on from there (DATA.md §9).
+
+/// Longest record kept, in bytes of its fields.
+pub const MAX_RECORD_BYTES: usize = 16 << 20;
+
+/// Most fields a record keeps.
+pub const MAX_FIELDS: usize = 1 << 20;
+
+/// The input ended inside a quoted field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unclosed {
+    /// The first line of the record that holds the open quote.
+    pub line: u64,
+    /// Where that record's second line starts, as an offset in the text fed
+    /// since the reader was made (`None`: the quote was opened on the last line).
+    pub next_line: Option<u64>,
+}
 
 /// One record: the unescaped bytes of its fields, back to back, and where each
 /// field ends.
@@ -15,6 +35,9 @@ pub struct RawRecord<'a> {
     pub bytes: &'a [u8],
     /// End offset of each field in `bytes`.
     pub ends: &'a [usize],
+    /// The record exceeded [`MAX_RECORD_BYTES`] or [`MAX_FIELDS`]; its cells
+    /// were not kept (`bytes` and `ends` are empty).
+    pub too_long: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,11 +60,21 @@ pub struct RecordReader {
     start_line: u64,
     in_record: bool,
     after_cr: bool,
+    too_long: bool,
+    /// Text bytes fed so far.
+    fed: u64,
+    /// Where the current record's second line starts, once seen.
+    next_line: Option<u64>,
 }
 
 impl RecordReader {
     /// A reader for `delimiter`, at line 1.
     pub fn new(delimiter: u8) -> RecordReader {
+        RecordReader::at_line(delimiter, 1)
+    }
+
+    /// A reader for `delimiter` whose input starts at physical line `line`.
+    pub fn at_line(delimiter: u8, line: u64) -> RecordReader {
         let mut special = [false; 256];
         for b in [delimiter, b'"', b'\n', b'\r'] {
             special[usize::from(b)] = true;
@@ -52,10 +85,13 @@ impl RecordReader {
             state: State::StartField,
             buf: Vec::with_capacity(256),
             ends: Vec::with_capacity(32),
-            line: 1,
-            start_line: 1,
+            line,
+            start_line: line,
             in_record: false,
             after_cr: false,
+            too_long: false,
+            fed: 0,
+            next_line: None,
         }
     }
 
@@ -73,13 +109,14 @@ impl RecordReader {
                             .unwrap_or(rest.len());
                         self.begin();
                         self.buf.extend_from_slice(&rest[..run]);
+                        self.bound();
                         self.state = State::Unquoted;
                         i += run;
                         continue;
                     }
                     if b == self.delimiter {
                         self.begin();
-                        self.ends.push(self.buf.len());
+                        self.end_field();
                         self.state = State::StartField;
                     } else if b == b'"' {
                         self.begin();
@@ -102,6 +139,7 @@ impl RecordReader {
                     if run > 0 {
                         self.after_cr = false;
                         self.buf.extend_from_slice(&rest[..run]);
+                        self.bound();
                         i += run;
                         continue;
                     }
@@ -109,6 +147,7 @@ impl RecordReader {
                         self.after_cr = false;
                         self.state = State::QuoteInQuoted;
                     } else {
+                        self.mark_next_line(b, self.fed + i as u64 + 1);
                         self.newline(b);
                         self.buf.push(b);
                     }
@@ -118,7 +157,7 @@ impl RecordReader {
                         self.buf.push(b);
                         self.state = State::Quoted;
                     } else if b == self.delimiter {
-                        self.ends.push(self.buf.len());
+                        self.end_field();
                         self.state = State::StartField;
                     } else if b == b'\n' || b == b'\r' {
                         self.newline(b);
@@ -131,11 +170,50 @@ impl RecordReader {
             }
             i += 1;
         }
+        self.fed += input.len() as u64;
     }
 
-    /// Ends the input: a last record without a line break is completed.
-    pub fn finish(&mut self, on_record: &mut impl FnMut(RawRecord<'_>)) {
+    /// Ends the input: a last record without a line break is completed; a
+    /// record still inside a quoted field is dropped and reported.
+    pub fn finish(&mut self, on_record: &mut impl FnMut(RawRecord<'_>)) -> Option<Unclosed> {
+        if self.state == State::Quoted && self.in_record {
+            let unclosed = Unclosed {
+                line: self.start_line,
+                next_line: self.next_line,
+            };
+            self.reset_record();
+            return Some(unclosed);
+        }
         self.end_record(on_record);
+        None
+    }
+
+    /// Notes where the record's second line starts, at its first line break
+    /// (`at` is the offset right after the break byte `b`; CRLF counts once).
+    fn mark_next_line(&mut self, b: u8, at: u64) {
+        match self.next_line {
+            None => self.next_line = Some(at),
+            Some(n) if b == b'\n' && self.after_cr && n + 1 == at => self.next_line = Some(at),
+            Some(_) => {}
+        }
+    }
+
+    /// Drops the cells of a record past the limits (keeping memory bounded).
+    fn bound(&mut self) {
+        if self.buf.len() > MAX_RECORD_BYTES {
+            self.too_long = true;
+            self.buf.clear();
+            self.ends.clear();
+        }
+    }
+
+    fn end_field(&mut self) {
+        if self.ends.len() >= MAX_FIELDS {
+            self.too_long = true;
+            self.buf.clear();
+            self.ends.clear();
+        }
+        self.ends.push(self.buf.len());
     }
 
     /// The current physical line.
@@ -169,28 +247,42 @@ impl RecordReader {
         if !self.in_record {
             return;
         }
-        self.ends.push(self.buf.len());
+        self.end_field();
+        if self.too_long {
+            self.buf.clear();
+            self.ends.clear();
+        }
         on_record(RawRecord {
             line: self.start_line,
             bytes: &self.buf,
             ends: &self.ends,
+            too_long: self.too_long,
         });
+        self.reset_record();
+    }
+
+    fn reset_record(&mut self) {
         self.buf.clear();
         self.ends.clear();
         self.in_record = false;
+        self.too_long = false;
+        self.next_line = None;
+        self.state = State::StartField;
     }
 }
 
-/// Reads all records of `input` (for sniffing and tests).
+/// Reads all records of `input` (for sniffing and tests). With `eof`, an
+/// unclosed quote costs its record only: reading goes on at its next line.
 ///
 /// ```
 /// # use telesales_kpi::domain::ingest::csv::read_all;
 /// let rows = read_all(b"a,\"b,\"\"c\"\"\"\n\nd,e", b',', true);
 /// assert_eq!(rows, vec![(1, vec!["a".to_owned(), "b,\"c\"".to_owned()]), (3, vec!["d".to_owned(), "e".to_owned()])]);
+/// let rows = read_all(b"a,b\n\"x,y\nc,d\n", b',', true);
+/// assert_eq!(rows, vec![(1, vec!["a".to_owned(), "b".to_owned()]), (3, vec!["c".to_owned(), "d".to_owned()])]);
 /// ```
 pub fn read_all(input: &[u8], delimiter: u8, eof: bool) -> Vec<(u64, Vec<String>)> {
     let mut out = Vec::new();
-    let mut reader = RecordReader::new(delimiter);
     let mut push = |r: RawRecord<'_>| {
         let mut start = 0;
         let fields = r
@@ -205,9 +297,23 @@ pub fn read_all(input: &[u8], delimiter: u8, eof: bool) -> Vec<(u64, Vec<String>
             .collect();
         out.push((r.line, fields));
     };
-    reader.feed(input, &mut push);
-    if eof {
-        reader.finish(&mut push);
+    let (mut from, mut line) = (0usize, 1u64);
+    loop {
+        let mut reader = RecordReader::at_line(delimiter, line);
+        reader.feed(input.get(from..).unwrap_or_default(), &mut push);
+        if !eof {
+            break;
+        }
+        match reader.finish(&mut push) {
+            Some(Unclosed {
+                line: opened,
+                next_line: Some(next),
+            }) => {
+                from += usize::try_from(next).unwrap_or(usize::MAX);
+                line = opened + 1;
+            }
+            _ => break,
+        }
     }
     out
 }

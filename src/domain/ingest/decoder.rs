@@ -1,85 +1,35 @@
-//! The streaming decoder: bytes in, in chunks split anywhere; a
-//! [`ParsedFile`] out. The first 64 KiB are sniffed (encoding, delimiter,
-//! header, kind), then every record goes to the builder of the kind.
+//! The streaming decoder of text files: bytes in, in chunks split anywhere; a
+//! [`ParsedFile`] out. The first 64 KiB are sniffed (encoding, binary bytes,
+//! delimiter, header, kind), then every record goes to the [`Body`].
+//!
+//! A file that ends inside a quoted field is read again from the line after
+//! the one that opened the quote (DATA.md §9): [`Decoder::end_input`] says
+//! from which byte offset, and the caller feeds the file again from there.
 
-use super::cdr::CdrBuilder;
-use super::csv::{read_all, RawRecord, RecordReader};
-use super::encoding::Transcoder;
-use super::error::{FileError, RowError};
+use super::body::{Body, ParsedFile, SAMPLES};
+use super::csv::{read_all, RecordReader, Unclosed};
+use super::encoding::{Encoding, Transcoder};
+use super::error::{FileError, RowProblem};
 use super::issues::Cause;
 use super::kind::FileKind;
-use super::mapping::ColumnMapping;
 use super::options::ParseOptions;
-use super::queue_log::QueueLogBuilder;
-use super::record::{Ctx, Record};
 use super::sniff::{delimiter, layout, Layout, SNIFF_BYTES};
-use super::tables::calls::CallsBuilder;
-use super::tables::deals::DealsBuilder;
-use super::tables::leads::LeadsBuilder;
-use super::tables::roster::{CampaignsBuilder, RosterBuilder};
-use crate::domain::model::Dataset;
 
-/// Sample records kept for the mapping UI.
-const SAMPLES: usize = 5;
+/// Records looked at for kind detection.
+const SNIFF_RECORDS: usize = 30;
 
-/// A decoded file: its tables and what happened on the way.
-#[derive(Clone, Debug)]
-pub struct ParsedFile {
-    /// Base name of the file.
-    pub name: String,
-    /// The kind read.
-    pub kind: FileKind,
-    /// Its tables and strings, with the kind's `loaded` flag set.
-    pub data: Dataset,
-    /// Rows read and used (CDR: legs used; `queue_log`: calls produced).
-    pub rows: usize,
-    /// Rows rejected.
-    pub skipped: usize,
-    /// The first 50 rejected rows.
-    pub errors: Vec<RowError>,
-    /// Warnings, each naming the file.
-    pub warnings: Vec<String>,
-    /// Header cells (empty for headerless PBX logs).
-    pub headers: Vec<String>,
-    /// Up to 5 first data records, raw cells.
-    pub samples: Vec<Vec<String>>,
-    /// The mapping used.
-    pub mapping: ColumnMapping,
-    /// Whether numeric dates were read day first.
-    pub day_first: bool,
-    /// Whether money was read with a decimal comma.
-    pub decimal_comma: bool,
-    /// The delimiter.
-    pub delimiter: u8,
-}
+/// How many times one file may be read again after unclosed quotes (each
+/// restart starts later in the file, so this only bounds the work).
+const MAX_RESTARTS: usize = 10_000;
 
-/// What a builder of each kind is (one per file: the size difference between
-/// variants does not matter).
-#[derive(Debug)]
-#[allow(clippy::large_enum_variant)]
-enum Sink {
-    Calls(CallsBuilder),
-    Deals(DealsBuilder),
-    Leads(LeadsBuilder),
-    Roster(RosterBuilder),
-    Campaigns(CampaignsBuilder),
-    Cdr(CdrBuilder),
-    QueueLog(QueueLogBuilder),
-}
-
-/// Decoding state once the layout is known.
-#[derive(Debug)]
-struct Body {
-    cx: Ctx,
-    layout: Layout,
-    sink: Sink,
-    delimiter: u8,
-    header_pending: bool,
-    headers: Vec<String>,
-    samples: Vec<Vec<String>>,
-    rows_seen: usize,
-    lossy: String,
-    lossy_ends: Vec<usize>,
+/// Where the current pass over the input starts.
+#[derive(Clone, Copy, Debug)]
+struct Pass {
+    /// UTF-8: the input offset of the pass's first text byte (after a BOM).
+    origin: u64,
+    /// UTF-16 (read again from its start): the text bytes, after
+    /// transcoding, to drop at the start of the pass.
+    skip: u64,
 }
 
 #[derive(Debug)]
@@ -88,6 +38,13 @@ struct Running {
     scratch: Vec<u8>,
     reader: RecordReader,
     body: Body,
+    encoding: Encoding,
+    bom: usize,
+    delimiter: u8,
+    pass: Pass,
+    skip_left: u64,
+    restarts: usize,
+    done: bool,
 }
 
 #[derive(Debug)]
@@ -97,14 +54,15 @@ enum Stage {
     Failed(FileError),
 }
 
-/// Decodes one file from chunks of bytes (arrow-csv's `Decoder` style: no
-/// requirement that a chunk holds whole records).
+/// Decodes one text file from chunks of bytes (arrow-csv's `Decoder` style:
+/// no requirement that a chunk holds whole records).
 ///
 /// ```
 /// # use telesales_kpi::domain::ingest::{Decoder, FileKind, ParseOptions};
 /// let mut d = Decoder::new("calls.csv", ParseOptions::default());
 /// d.feed(b"agent,started_at,status\nBudi,2026-11-03 09:");
 /// d.feed(b"15,connected\n");
+/// assert_eq!(d.end_input(), None);
 /// let file = d.finish().unwrap();
 /// assert_eq!((file.kind, file.rows), (FileKind::Calls, 1));
 /// ```
@@ -147,7 +105,8 @@ impl Decoder {
         }
     }
 
-    /// Bytes fed so far.
+    /// The position in the input: bytes fed since the start, or since the
+    /// offset the decoder asked to read again from.
     pub fn bytes_consumed(&self) -> u64 {
         self.consumed
     }
@@ -160,13 +119,32 @@ impl Decoder {
         }
     }
 
-    /// Ends the input and returns the file, or why it can't be used.
-    pub fn finish(mut self) -> Result<ParsedFile, FileError> {
+    /// Ends one pass over the input. `None`: the file is read, call
+    /// [`Decoder::finish`]. `Some(offset)`: the input ended inside a quoted
+    /// field; that record is skipped and the file must be fed again from byte
+    /// `offset` (to its end), then `end_input` called again.
+    pub fn end_input(&mut self) -> Option<u64> {
         if matches!(self.stage, Stage::Sniffing(_)) {
             self.start(true);
         }
+        let Stage::Running(run) = &mut self.stage else {
+            return None;
+        };
+        let offset = run.end_pass()?;
+        self.consumed = offset;
+        Some(offset)
+    }
+
+    /// Ends the input and returns the file, or why it can't be used. A read
+    /// again that [`Decoder::end_input`] asked for and did not get loses the
+    /// rest of the file after the unclosed quote.
+    pub fn finish(mut self) -> Result<ParsedFile, FileError> {
+        if self.end_input().is_some() {
+            // Nothing was fed again: the second pass is empty and ends at once.
+            let _ = self.end_input();
+        }
         match self.stage {
-            Stage::Running(run) => Ok(run.finish(&self.name)),
+            Stage::Running(run) => Ok(run.body.finish(&self.name)),
             Stage::Failed(e) => Err(e),
             Stage::Sniffing(_) => Err(FileError::Empty { name: self.name }),
         }
@@ -180,12 +158,24 @@ impl Decoder {
         };
         self.stage = match sniff(&self.name, &buf, eof, &self.options) {
             Ok((delimiter, layout)) => {
+                let transcoder = Transcoder::new(&buf);
+                let (encoding, bom) = super::encoding::detect(&buf);
                 let body = Body::new(self.options.clone(), layout, delimiter);
                 let mut run = Box::new(Running {
-                    transcoder: Transcoder::new(&buf),
+                    transcoder,
                     scratch: Vec::new(),
                     reader: RecordReader::new(delimiter),
                     body,
+                    encoding,
+                    bom,
+                    delimiter,
+                    pass: Pass {
+                        origin: bom as u64,
+                        skip: 0,
+                    },
+                    skip_left: 0,
+                    restarts: 0,
+                    done: false,
                 });
                 run.push(&buf);
                 Stage::Running(run)
@@ -195,16 +185,36 @@ impl Decoder {
     }
 }
 
-/// Encoding, delimiter and layout of a file from its first [`SNIFF_BYTES`].
+/// Encoding, delimiter and layout of a file from its first [`SNIFF_BYTES`];
+/// a file that is not text is refused (DATA.md §9).
 fn sniff(
     name: &str,
     buf: &[u8],
     eof: bool,
     options: &ParseOptions,
 ) -> Result<(u8, Layout), FileError> {
+    if is_binary(buf) {
+        return Err(FileError::NotText {
+            name: name.to_owned(),
+        });
+    }
     let (delimiter, records) = sample(buf, eof, options);
     let layout = layout(name, &records, options)?;
     Ok((delimiter, layout))
+}
+
+/// Whether the start of a file is not text: a NUL byte in its first 64 KiB,
+/// unless it is UTF-16 (with a byte-order mark).
+///
+/// ```
+/// # use telesales_kpi::domain::ingest::is_binary;
+/// assert!(is_binary(b"PK\x03\x04\x14\x00"));
+/// assert!(!is_binary(b"\xff\xfea\x00,\x00b\x00"));
+/// assert!(!is_binary(b"agent,date\n"));
+/// ```
+pub fn is_binary(start: &[u8]) -> bool {
+    let head = start.get(..SNIFF_BYTES).unwrap_or(start);
+    super::encoding::detect(head).0 == Encoding::Utf8 && head.contains(&0)
 }
 
 /// The first records of a file (non-blank), with its delimiter.
@@ -223,7 +233,7 @@ fn sample(buf: &[u8], eof: bool, options: &ParseOptions) -> (u8, Vec<Vec<String>
         .into_iter()
         .map(|(_, cells)| cells)
         .filter(|cells| cells.iter().any(|c| !c.trim().is_empty()))
-        .take(30)
+        .take(SNIFF_RECORDS)
         .collect();
     if records.is_empty() && !whole {
         records = read_all(&text, delimiter, true)
@@ -249,9 +259,21 @@ pub struct Preview {
     pub kind: Option<FileKind>,
 }
 
-/// Previews the start of a file (for a file whose decoding failed).
+/// Previews the start of a text file (for a file whose decoding failed).
 pub fn preview(bytes: &[u8], options: &ParseOptions) -> Preview {
+    if is_binary(bytes) {
+        return Preview::default();
+    }
     let (delimiter, records) = sample(bytes, true, options);
+    preview_of(records, delimiter, options)
+}
+
+/// The preview of a file's first records.
+pub(crate) fn preview_of(
+    records: Vec<Vec<String>>,
+    delimiter: u8,
+    options: &ParseOptions,
+) -> Preview {
     let layout = layout("", &records, options).ok();
     let headed = layout.as_ref().is_none_or(|l| l.headed);
     let mut rows = records.into_iter();
@@ -268,7 +290,8 @@ pub fn preview(bytes: &[u8], options: &ParseOptions) -> Preview {
     }
 }
 
-/// Decodes a whole file at once (`new` + `feed` + `finish`).
+/// Decodes a whole text file at once (`new`, `feed`, `end_input` — reading
+/// again from where it says — and `finish`).
 pub fn parse_bytes(
     file_name: &str,
     bytes: &[u8],
@@ -276,210 +299,87 @@ pub fn parse_bytes(
 ) -> Result<ParsedFile, FileError> {
     let mut decoder = Decoder::new(file_name, options.clone());
     decoder.feed(bytes);
+    while let Some(offset) = decoder.end_input() {
+        let from = usize::try_from(offset).unwrap_or(usize::MAX);
+        decoder.feed(bytes.get(from..).unwrap_or_default());
+    }
     decoder.finish()
 }
 
 impl Running {
     fn push(&mut self, chunk: &[u8]) {
+        if self.done {
+            return;
+        }
         let Running {
             transcoder,
             scratch,
             reader,
             body,
+            skip_left,
+            ..
         } = self;
-        let text = transcoder.convert(chunk, scratch);
+        let mut text = transcoder.convert(chunk, scratch);
+        if *skip_left > 0 {
+            let drop = usize::try_from(*skip_left)
+                .unwrap_or(usize::MAX)
+                .min(text.len());
+            text = &text[drop..];
+            *skip_left -= drop as u64;
+        }
         reader.feed(text, &mut |raw| body.handle(raw));
     }
 
-    fn finish(mut self, name: &str) -> ParsedFile {
+    /// Ends a pass: `Some(offset)` to read again from, or `None` when done.
+    fn end_pass(&mut self) -> Option<u64> {
+        if self.done {
+            return None;
+        }
         let odd = self.transcoder.finish(&mut self.scratch);
         let Running {
-            transcoder,
             scratch,
             reader,
             body,
-        } = &mut self;
-        reader.feed(scratch, &mut |raw| body.handle(raw));
-        reader.finish(&mut |raw| body.handle(raw));
-        if odd {
-            body.cx
-                .issues
-                .note("an odd trailing byte of the UTF-16 text was dropped".to_owned());
-        }
-        if transcoder.replaced > 0 {
-            body.cx.issues.note(format!(
-                "{} unpaired UTF-16 surrogate(s) replaced by U+FFFD",
-                transcoder.replaced
-            ));
-        }
-        self.body.finish(name)
-    }
-}
-
-impl Body {
-    fn new(options: ParseOptions, layout: Layout, delimiter: u8) -> Body {
-        let (day_first, comma) = (options.day_first, options.decimal_comma);
-        let m = &layout.mapping;
-        let sink = match layout.kind {
-            FileKind::Calls => Sink::Calls(CallsBuilder::new(m, day_first)),
-            FileKind::Deals => Sink::Deals(DealsBuilder::new(m, day_first, comma)),
-            FileKind::Leads => Sink::Leads(LeadsBuilder::new(m, day_first)),
-            FileKind::Roster => Sink::Roster(RosterBuilder::new(m)),
-            FileKind::Campaigns => Sink::Campaigns(CampaignsBuilder::new(m, day_first)),
-            FileKind::AsteriskCdr => {
-                // By name when headed or mapped by the user, else by field count.
-                let user = options
-                    .mapping
-                    .as_ref()
-                    .is_some_and(|u| u.kind() == FileKind::AsteriskCdr);
-                Sink::Cdr(CdrBuilder::new((layout.headed || user).then_some(m)))
-            }
-            FileKind::QueueLog => Sink::QueueLog(QueueLogBuilder::default()),
-        };
-        Body {
-            cx: Ctx::new(options),
-            header_pending: layout.headed,
-            layout,
-            sink,
-            delimiter,
-            headers: Vec::new(),
-            samples: Vec::new(),
-            rows_seen: 0,
-            lossy: String::new(),
-            lossy_ends: Vec::new(),
-        }
-    }
-
-    fn handle(&mut self, raw: RawRecord<'_>) {
-        if let Ok(text) = std::str::from_utf8(raw.bytes) {
-            self.record(&Record::new(raw.line, text, raw.ends));
-            return;
-        }
-        let mut lossy = std::mem::take(&mut self.lossy);
-        let mut ends = std::mem::take(&mut self.lossy_ends);
-        lossy.clear();
-        ends.clear();
-        let mut start = 0;
-        for &end in raw.ends {
-            lossy.push_str(&String::from_utf8_lossy(
-                raw.bytes.get(start..end).unwrap_or_default(),
-            ));
-            ends.push(lossy.len());
-            start = end;
-        }
-        self.cx.issues.warn(Cause::NotUtf8, raw.line, "");
-        self.record(&Record::new(raw.line, &lossy, &ends));
-        self.lossy = lossy;
-        self.lossy_ends = ends;
-    }
-
-    fn record(&mut self, rec: &Record<'_>) {
-        if rec.is_blank() {
-            return;
-        }
-        if self.header_pending {
-            self.header_pending = false;
-            self.headers = rec.to_strings();
-            return;
-        }
-        self.rows_seen += 1;
-        if self.samples.len() < SAMPLES {
-            self.samples.push(rec.to_strings());
-        }
-        let cx = &mut self.cx;
-        if self.layout.headed && rec.len() != self.headers.len() {
-            let reason = format!(
-                "expected {} fields, found {}",
-                self.headers.len(),
-                rec.len()
-            );
-            cx.issues.skip(rec.line, None, None, &reason);
-            return;
-        }
-        match &mut self.sink {
-            Sink::Calls(b) => b.record(rec, cx),
-            Sink::Deals(b) => b.record(rec, cx),
-            Sink::Leads(b) => b.record(rec, cx),
-            Sink::Roster(b) => b.record(rec, cx),
-            Sink::Campaigns(b) => b.record(rec, cx),
-            Sink::Cdr(b) => b.record(rec, cx),
-            Sink::QueueLog(b) => b.record(rec, cx),
-        }
-    }
-
-    fn finish(self, name: &str) -> ParsedFile {
-        let Body {
-            mut cx,
-            layout,
-            sink,
-            delimiter,
-            headers,
-            samples,
             ..
         } = self;
-        let mut data = Dataset::new();
-        let mut day_first = true;
-        let mut decimal_comma = false;
-        let rows = match sink {
-            Sink::Calls(b) => {
-                (data.calls, day_first) = b.finish();
-                data.loaded.calls = true;
-                data.calls.len()
+        reader.feed(scratch, &mut |raw| body.handle(raw));
+        let unclosed = reader.finish(&mut |raw| body.handle(raw));
+        if let Some(Unclosed { line, next_line }) = unclosed {
+            let problem = RowProblem::UnclosedQuote { opened: line };
+            self.body.cx.issues.skip(line, problem);
+            if let Some(next) = next_line.filter(|_| self.restarts < MAX_RESTARTS) {
+                return Some(self.restart(line + 1, next));
             }
-            Sink::Deals(b) => {
-                (data.deals, day_first, decimal_comma) = b.finish(&mut cx);
-                data.loaded.deals = true;
-                data.deals.len()
-            }
-            Sink::Leads(b) => {
-                (data.leads, day_first) = b.finish();
-                data.loaded.leads = true;
-                data.leads.len()
-            }
-            Sink::Roster(b) => {
-                data.roster = b.finish();
-                data.loaded.roster = true;
-                data.roster.len()
-            }
-            Sink::Campaigns(b) => {
-                (data.campaigns, day_first) = b.finish();
-                data.loaded.campaigns = true;
-                data.campaigns.len()
-            }
-            Sink::Cdr(b) => {
-                let (table, legs) = b.finish(&mut cx);
-                data.calls = table;
-                data.loaded.calls = true;
-                legs
-            }
-            Sink::QueueLog(b) => {
-                data.calls = b.finish(&mut cx);
-                data.loaded.calls = true;
-                data.calls.len()
-            }
-        };
-        if let Some(forced) = cx.options.day_first {
-            day_first = forced;
         }
-        if let Some(forced) = cx.options.decimal_comma {
-            decimal_comma = forced;
+        self.done = true;
+        if odd {
+            self.body.cx.issues.note(Cause::OddUtf16Byte, 1);
         }
-        let warnings = cx.issues.render(name);
-        data.strings = cx.strings;
-        ParsedFile {
-            name: name.to_owned(),
-            kind: layout.kind,
-            data,
-            rows,
-            skipped: cx.issues.skipped,
-            errors: cx.issues.errors,
-            warnings,
-            headers,
-            samples,
-            mapping: layout.mapping,
-            day_first,
-            decimal_comma,
-            delimiter,
+        let replaced = self.transcoder.replaced;
+        self.body
+            .cx
+            .issues
+            .note(Cause::UnpairedSurrogates, replaced);
+        None
+    }
+
+    /// Starts a new pass at `line`, `next` text bytes after the current
+    /// pass's start; returns the input offset to feed from.
+    fn restart(&mut self, line: u64, next: u64) -> u64 {
+        self.restarts += 1;
+        self.reader = RecordReader::at_line(self.delimiter, line);
+        if self.encoding == Encoding::Utf8 {
+            let origin = self.pass.origin + next;
+            self.transcoder = Transcoder::resume(Encoding::Utf8, 0);
+            self.pass = Pass { origin, skip: 0 };
+            self.skip_left = 0;
+            origin
+        } else {
+            let skip = self.pass.skip + next;
+            self.transcoder = Transcoder::resume(self.encoding, self.bom);
+            self.pass = Pass { origin: 0, skip };
+            self.skip_left = skip;
+            0
         }
     }
 }

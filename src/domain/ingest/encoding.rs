@@ -54,6 +54,18 @@ impl Transcoder {
         }
     }
 
+    /// A transcoder for a stream known to be in `encoding`, starting
+    /// `bom_left` bytes before its text (to read a file again from an offset).
+    pub fn resume(encoding: Encoding, bom_left: usize) -> Transcoder {
+        Transcoder {
+            encoding,
+            bom_left,
+            odd: None,
+            high: None,
+            replaced: 0,
+        }
+    }
+
     /// The detected encoding.
     pub fn encoding(&self) -> Encoding {
         self.encoding

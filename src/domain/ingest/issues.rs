@@ -1,38 +1,78 @@
 //! Collects what went wrong while decoding one file: skipped rows (the first
-//! 50 kept with their reasons, all counted) and warnings aggregated by cause
-//! (count, first line, first value), rendered as sentences naming the file.
+//! 50 kept with their problems, all counted) and warnings aggregated by cause
+//! (count, first line, first value), as typed [`Warning`] values.
 
 use std::collections::HashMap;
 
-use super::error::RowError;
+use super::error::{clip, RowError, RowProblem};
 
-/// How many skipped rows keep their reason.
+/// How many skipped rows keep their problem.
 pub const MAX_ERRORS: usize = 50;
 
-/// How many distinct unknown words are listed one by one.
-const MAX_WORDS: usize = 20;
+/// How many distinct unknown status words are listed one by one.
+pub const MAX_WORDS: usize = 20;
+
+/// What a cell that could not be read was expected to hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Expected {
+    /// A duration (`245`, `4:05`, `2m 5s`).
+    Duration,
+    /// A number of seconds (CDR `duration`, `billsec`).
+    Seconds,
+    /// A boolean (`1/0`, `yes/no`, `ya/tidak`, …).
+    Boolean,
+    /// A call direction (`outbound`, `masuk`, …).
+    Direction,
+    /// A date/time.
+    Timestamp,
+    /// An amount of money.
+    Amount,
+    /// `new` or `existing`.
+    CustomerType,
+}
 
 /// The cause of a warning.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Cause {
-    /// An optional cell that could not be read (field, what was expected).
-    Unreadable(&'static str, &'static str),
-    /// A call status word outside the vocabulary.
+    /// Optional cells that could not be read and were left empty.
+    Unreadable {
+        /// The canonical field.
+        field: &'static str,
+        /// What was expected.
+        expected: Expected,
+    },
+    /// Rows whose call status word is outside the vocabulary (the word is the
+    /// warning's value), counted as `other`.
     UnknownStatus,
-    /// CDR legs whose lastapp is not Dial or Queue.
+    /// Rows with still other unknown status words, beyond the
+    /// [`MAX_WORDS`] listed one by one.
+    OtherStatuses {
+        /// How many words are listed one by one.
+        listed: usize,
+    },
+    /// CDR legs skipped because lastapp is not Dial or Queue (value: lastapp).
     LastApp,
-    /// CDR legs between two extensions.
+    /// CDR legs skipped because both ends are extensions.
     Internal,
-    /// Rows with bytes that are not UTF-8.
+    /// Rows with bytes that are not UTF-8, replaced by U+FFFD.
     NotUtf8,
+    /// An odd trailing byte of a UTF-16 file, dropped.
+    OddUtf16Byte,
+    /// Unpaired UTF-16 surrogates replaced by U+FFFD.
+    UnpairedSurrogates,
 }
 
-#[derive(Clone, Debug)]
-struct Entry {
-    cause: Cause,
-    count: usize,
-    line: u64,
-    value: String,
+/// One warning of a file: a cause with its count, first line and first value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// What happened.
+    pub cause: Cause,
+    /// How many times (rows, legs or characters).
+    pub count: usize,
+    /// The first line where it happened, when it happened on a line.
+    pub line: Option<u64>,
+    /// The first offending text (clipped), when one is.
+    pub value: Option<String>,
 }
 
 /// Errors and warnings of one file.
@@ -42,23 +82,18 @@ pub struct Issues {
     pub skipped: usize,
     /// The first skipped rows.
     pub errors: Vec<RowError>,
-    entries: Vec<Entry>,
+    entries: Vec<Warning>,
+    notes: Vec<Warning>,
     index: HashMap<Cause, usize>,
     words: HashMap<Box<str>, usize>,
-    notes: Vec<String>,
 }
 
 impl Issues {
     /// Records a skipped row.
-    pub fn skip(&mut self, line: u64, column: Option<&str>, value: Option<&str>, reason: &str) {
+    pub fn skip(&mut self, line: u64, problem: RowProblem) {
         self.skipped += 1;
         if self.errors.len() < MAX_ERRORS {
-            self.errors.push(RowError {
-                line,
-                column: column.map(str::to_owned),
-                value: value.map(str::to_owned),
-                reason: reason.to_owned(),
-            });
+            self.errors.push(RowError { line, problem });
         }
     }
 
@@ -74,7 +109,7 @@ impl Issues {
         self.errors.truncate(MAX_ERRORS);
     }
 
-    /// Counts one occurrence of a warning cause.
+    /// Counts one occurrence of a warning cause at `line` with the offending `value`.
     pub fn warn(&mut self, cause: Cause, line: u64, value: &str) {
         if cause == Cause::UnknownStatus {
             let word = value.trim();
@@ -86,15 +121,29 @@ impl Issues {
             }
             if self.words.len() < MAX_WORDS {
                 self.words.insert(word.into(), self.entries.len());
-                self.entries.push(Entry {
-                    cause,
-                    count: 1,
-                    line,
-                    value: word.to_owned(),
-                });
+                self.push(cause, line, word);
                 return;
             }
+            self.add(Cause::OtherStatuses { listed: MAX_WORDS }, line, word);
+            return;
         }
+        self.add(cause, line, value);
+    }
+
+    /// Counts `count` occurrences of a cause that happened on no line.
+    pub fn note(&mut self, cause: Cause, count: usize) {
+        if count == 0 {
+            return;
+        }
+        self.notes.push(Warning {
+            cause,
+            count,
+            line: None,
+            value: None,
+        });
+    }
+
+    fn add(&mut self, cause: Cause, line: u64, value: &str) {
         if let Some(&i) = self.index.get(&cause) {
             if let Some(e) = self.entries.get_mut(i) {
                 e.count += 1;
@@ -102,51 +151,21 @@ impl Issues {
             return;
         }
         self.index.insert(cause, self.entries.len());
-        self.entries.push(Entry {
+        self.push(cause, line, value);
+    }
+
+    fn push(&mut self, cause: Cause, line: u64, value: &str) {
+        self.entries.push(Warning {
             cause,
             count: 1,
-            line,
-            value: value.chars().take(80).collect(),
+            line: Some(line),
+            value: (!value.is_empty()).then(|| clip(value)),
         });
     }
 
-    /// Adds a one-off warning sentence (without the file name).
-    pub fn note(&mut self, text: String) {
-        self.notes.push(text);
-    }
-
-    /// The warnings as sentences, each starting with the file's name.
-    pub fn render(&self, file: &str) -> Vec<String> {
-        let mut out: Vec<String> = self.notes.iter().map(|n| format!("{file}: {n}")).collect();
-        let words_listed = self.words.len();
-        for e in &self.entries {
-            let (n, line, v) = (e.count, e.line, &e.value);
-            out.push(match e.cause {
-                Cause::Unreadable(field, expected) => format!(
-                    "{file}: {n} {field} cell(s) could not be read as {expected} and were left empty \
-                     (first at line {line}: {v:?})"
-                ),
-                Cause::UnknownStatus if self.words.contains_key(v.as_str()) => format!(
-                    "{file}: unknown status {v:?} in {n} row(s) (first at line {line}), counted as other"
-                ),
-                Cause::UnknownStatus => format!(
-                    "{file}: {n} more row(s) with other unknown status words (beyond {words_listed} listed; \
-                     first at line {line}: {v:?}), counted as other"
-                ),
-                Cause::LastApp => format!(
-                    "{file}: {n} CDR leg(s) skipped because lastapp is not Dial or Queue \
-                     (voicemail, IVR, Hangup…; first at line {line}: {v:?})"
-                ),
-                Cause::Internal => format!(
-                    "{file}: {n} internal call leg(s) skipped, both ends being extensions \
-                     (first at line {line})"
-                ),
-                Cause::NotUtf8 => format!(
-                    "{file}: {n} row(s) held bytes that are not UTF-8, replaced by U+FFFD \
-                     (first at line {line})"
-                ),
-            });
-        }
-        out
+    /// The warnings: those of the whole file first, then the others in the
+    /// order their causes first happened.
+    pub fn warnings(&self) -> Vec<Warning> {
+        self.notes.iter().chain(&self.entries).cloned().collect()
     }
 }

@@ -2,8 +2,11 @@
 
 use std::fmt;
 
-/// What a file holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+use serde::{Deserialize, Serialize};
+
+/// What a file holds (serialised by its [`FileKind::as_str`] name).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum FileKind {
     /// One row per call attempt.
     Calls,

@@ -11,25 +11,32 @@
 //! per-column date order and money convention, `tables` builds the canonical
 //! kinds, [`cdr`] and [`queue_log`] read the Asterisk logs.
 
+pub mod aliases;
+mod body;
 mod cache;
 pub mod cdr;
+mod cdr_layout;
 pub mod convention;
 pub mod csv;
 mod decoder;
 pub mod encoding;
-mod error;
+pub mod error;
 pub mod issues;
 mod kind;
 pub mod mapping;
 mod options;
 pub mod queue_log;
 pub mod record;
+pub mod remembered;
 pub mod sniff;
 mod tables;
 pub mod value;
+pub mod workbook;
 
-pub use decoder::{parse_bytes, preview, Decoder, ParsedFile, Preview};
-pub use error::{FileError, RowError};
+pub use body::ParsedFile;
+pub use decoder::{is_binary, parse_bytes, preview, Decoder, Preview};
+pub use error::{FileError, RowError, RowProblem};
+pub use issues::Warning;
 pub use kind::FileKind;
 pub use mapping::ColumnMapping;
 pub use options::ParseOptions;

@@ -1,7 +1,7 @@
 //! Settings and user overrides for decoding one file.
 
 use super::kind::FileKind;
-use super::mapping::ColumnMapping;
+use super::mapping::{ColumnMapping, FieldChoice};
 
 /// How to read a file: settings plus the user's overrides of what sniffing decides.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -10,6 +10,9 @@ pub struct ParseOptions {
     pub kind: Option<FileKind>,
     /// Field → column, when the user overrides the mapping (its kind must match).
     pub mapping: Option<ColumnMapping>,
+    /// Columns the user chose for some fields (`--map`, DATA.md §8): taken
+    /// before automatic assignment, which runs on the remaining columns.
+    pub choices: Vec<FieldChoice>,
     /// Date order for numeric dates (`None`: decided per column).
     pub day_first: Option<bool>,
     /// Money convention, `true` = comma decimal (`None`: decided per column).
@@ -27,6 +30,7 @@ impl Default for ParseOptions {
         ParseOptions {
             kind: None,
             mapping: None,
+            choices: Vec::new(),
             day_first: None,
             decimal_comma: None,
             utc_offset_minutes: 420,

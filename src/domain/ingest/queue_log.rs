@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::error::{clip, RowProblem};
 use super::record::{Col, Ctx, Record};
 use super::value::duration::parse_duration;
 use crate::domain::model::{
@@ -112,17 +113,15 @@ impl QueueLogBuilder {
     pub fn record(&mut self, rec: &Record<'_>, cx: &mut Ctx) {
         let line = rec.line;
         if rec.len() < 5 {
-            let reason = format!(
-                "expected at least 5 fields (queue_log), found {}",
-                rec.len()
-            );
-            cx.issues.skip(line, None, None, &reason);
+            let found = rec.len();
+            cx.issues
+                .skip(line, RowProblem::QueueLogFieldCount { found });
             return;
         }
         let epoch_text = rec.raw(0).unwrap_or_default();
         let Some(secs) = epoch_secs(epoch_text) else {
-            cx.issues
-                .skip(line, Some("epoch"), Some(epoch_text), "not a Unix time");
+            let value = clip(epoch_text);
+            cx.issues.skip(line, RowProblem::NotAnEpoch { value });
             return;
         };
         let ts = ((secs * 1000.0).round() as i64)

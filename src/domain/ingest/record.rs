@@ -2,25 +2,55 @@
 //! writes into (interned strings, issues, settings).
 
 use super::cache::SymCache;
-use super::issues::{Cause, Issues};
+use super::issues::{Cause, Expected, Issues};
 use super::options::ParseOptions;
+use super::value::duration::parse_duration;
+use super::value::money::{parse_money, MoneyCell};
 use super::value::phone::normalise_phone;
+use super::value::serial::{number_seconds, number_stamp, SheetNumber};
 use super::value::timestamp::{parse_timestamp, Stamp};
 use crate::domain::model::{Interner, Sym};
 
-/// A record's cells: one string and the end of each cell in it.
+/// A record's cells: one string and the end of each cell in it, and for a
+/// worksheet row the numbers its cells held.
 #[derive(Clone, Copy, Debug)]
 pub struct Record<'a> {
-    /// Physical line where the record starts.
+    /// Physical line where the record starts (a worksheet's row number).
     pub line: u64,
     text: &'a str,
     ends: &'a [usize],
+    numbers: &'a [Option<SheetNumber>],
 }
 
 impl<'a> Record<'a> {
     /// A record over `text`, whose cells end at `ends` (char boundaries).
     pub fn new(line: u64, text: &'a str, ends: &'a [usize]) -> Record<'a> {
-        Record { line, text, ends }
+        Record {
+            line,
+            text,
+            ends,
+            numbers: &[],
+        }
+    }
+
+    /// A worksheet row: cells as text, and the number of each number cell.
+    pub fn with_numbers(
+        line: u64,
+        text: &'a str,
+        ends: &'a [usize],
+        numbers: &'a [Option<SheetNumber>],
+    ) -> Record<'a> {
+        Record {
+            line,
+            text,
+            ends,
+            numbers,
+        }
+    }
+
+    /// The number cell `col` held, for a worksheet row.
+    pub fn number(&self, col: Option<usize>) -> Option<SheetNumber> {
+        self.numbers.get(col?).copied().flatten()
     }
 
     /// Number of cells.
@@ -71,6 +101,8 @@ pub struct Ctx {
     pub strings: Interner,
     /// Skipped rows and warnings.
     pub issues: Issues,
+    /// Whether serial days count from 1904-01-01 (a workbook's `date1904`).
+    pub date1904: bool,
     phone_buf: String,
     caches: [SymCache; 4],
 }
@@ -95,6 +127,7 @@ impl Ctx {
             options,
             strings: Interner::new(),
             issues: Issues::default(),
+            date1904: false,
             phone_buf: String::new(),
             caches: Default::default(),
         }
@@ -131,7 +164,7 @@ impl Ctx {
         &mut self,
         line: u64,
         field: &'static str,
-        expected: &'static str,
+        expected: Expected,
         text: Option<&str>,
         parse: impl FnOnce(&str) -> Option<T>,
     ) -> Option<T> {
@@ -139,7 +172,7 @@ impl Ctx {
         let value = parse(text);
         if value.is_none() {
             self.issues
-                .warn(Cause::Unreadable(field, expected), line, text);
+                .warn(Cause::Unreadable { field, expected }, line, text);
         }
         value
     }
@@ -147,5 +180,36 @@ impl Ctx {
     /// Parses a timestamp cell with the report's offset.
     pub fn stamp(&self, text: &str) -> Option<Stamp> {
         parse_timestamp(text, self.options.utc_offset_minutes)
+    }
+
+    /// Parses a timestamp cell whose worksheet number, if any, is `number`
+    /// (a serial day, DATA.md §7).
+    pub fn stamp_cell(&self, number: Option<SheetNumber>, text: &str) -> Option<Stamp> {
+        match number {
+            Some(n) => number_stamp(n, text, self.date1904, self.options.utc_offset_minutes),
+            None => self.stamp(text),
+        }
+    }
+}
+
+/// Reads a duration cell whose worksheet number, if any, is `number`.
+pub fn duration_cell(number: Option<SheetNumber>, text: &str) -> Option<f64> {
+    match number {
+        Some(n) => number_seconds(n),
+        None => parse_duration(text),
+    }
+}
+
+/// Reads a money cell: a worksheet number is that amount, read alike under
+/// both conventions (it decides nothing).
+pub fn money_cell(number: Option<SheetNumber>, text: &str) -> Option<MoneyCell> {
+    match number {
+        Some(n) if n.value.is_finite() => Some(MoneyCell {
+            dot: Some(n.value),
+            comma: Some(n.value),
+            evidence: None,
+        }),
+        Some(_) => None,
+        None => parse_money(text),
     }
 }

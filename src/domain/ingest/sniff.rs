@@ -1,11 +1,12 @@
 //! Sniffing the first part of a file: the delimiter, whether a header row
-//! exists, and the kind (DATA.md "General rules", §6; KPIS.md "Kind detection").
+//! exists, and the kind (DATA.md "General rules", §6, §8; KPIS.md "Kind detection").
 
-use super::cdr::{disposition, positional_mapping};
+use super::aliases::CDR_RECOGNISED_BY;
+use super::cdr::{positional_mapping, CdrFamily};
 use super::csv::read_all;
-use super::error::FileError;
+use super::error::{clip, FileError, KindGap, MAX_HEADERS_SHOWN};
 use super::kind::FileKind;
-use super::mapping::{normalise_header, ColumnMapping};
+use super::mapping::{fields_of, resolve_choices, ColumnMapping, HeaderIndex, Resolved};
 use super::options::ParseOptions;
 use super::queue_log;
 
@@ -55,6 +56,19 @@ pub struct Layout {
     pub headed: bool,
     /// The field → column mapping (positional for a headerless CDR).
     pub mapping: ColumnMapping,
+    /// For a headerless Asterisk CDR: which layout its rows follow.
+    pub cdr: Option<CdrFamily>,
+}
+
+impl Layout {
+    fn headed(kind: FileKind, mapping: ColumnMapping) -> Layout {
+        Layout {
+            kind,
+            headed: true,
+            mapping,
+            cdr: None,
+        }
+    }
 }
 
 /// Decides kind, header and mapping from the first records of a file.
@@ -66,99 +80,153 @@ pub fn layout(
     let first = records.first().ok_or_else(|| FileError::Empty {
         name: name.to_owned(),
     })?;
-    let headers: &[String] = first;
     let wanted = options
         .kind
         .or(options.mapping.as_ref().map(ColumnMapping::kind));
-    let is_queue_log = records.iter().take(5).any(|r| queue_log::looks_like(r));
-    let is_master_csv = looks_like_master_csv(first);
-    let headless = |kind| Layout {
-        kind,
-        headed: false,
-        mapping: match kind {
-            FileKind::AsteriskCdr => positional_mapping(first.len()),
-            _ => ColumnMapping::for_kind(kind),
-        },
+    let family = match wanted {
+        Some(FileKind::AsteriskCdr) => CdrFamily::fitting(first),
+        Some(_) => None,
+        None => CdrFamily::recognised(first),
     };
-    match wanted {
-        Some(FileKind::QueueLog) => return Ok(headless(FileKind::QueueLog)),
-        Some(FileKind::AsteriskCdr) if is_master_csv => {
-            let mut layout = headless(FileKind::AsteriskCdr);
-            if let Some(m) = options
-                .mapping
-                .as_ref()
-                .filter(|m| m.kind() == FileKind::AsteriskCdr)
-            {
-                layout.mapping = m.clone();
-            }
-            return Ok(layout);
-        }
-        Some(kind) => {
-            let mapping = match &options.mapping {
-                Some(m) if m.kind() == kind => m.clone(),
-                _ => ColumnMapping::from_headers(kind, headers),
-            };
-            let missing = mapping.missing_required();
-            if !missing.is_empty() {
-                return Err(FileError::MissingFields {
-                    name: name.to_owned(),
-                    kind,
-                    fields: missing,
-                });
-            }
-            return Ok(Layout {
-                kind,
-                headed: true,
-                mapping,
-            });
-        }
-        None => {}
-    }
-    if is_queue_log {
-        return Ok(headless(FileKind::QueueLog));
-    }
-    if is_master_csv {
-        return Ok(headless(FileKind::AsteriskCdr));
-    }
-    let normal: Vec<String> = headers.iter().map(|h| normalise_header(h)).collect();
-    let has = |n: &str| normal.iter().any(|h| h == n);
-    let cdr_columns = [
-        "src",
-        "dst",
-        "channel",
-        "dstchannel",
-        "billsec",
-        "disposition",
-    ];
-    if cdr_columns.iter().all(|c| has(c)) && (has("calldate") || has("start")) {
+    let queue_log = match wanted {
+        Some(kind) => kind == FileKind::QueueLog,
+        None => records.iter().take(5).any(|r| queue_log::looks_like(r)),
+    };
+    if queue_log {
+        no_choice_outside(
+            name,
+            &resolve_choices(name, &options.choices, &[], 0)?,
+            FileKind::QueueLog,
+        )?;
         return Ok(Layout {
-            kind: FileKind::AsteriskCdr,
-            headed: true,
-            mapping: ColumnMapping::from_headers(FileKind::AsteriskCdr, headers),
+            kind: FileKind::QueueLog,
+            headed: false,
+            mapping: ColumnMapping::for_kind(FileKind::QueueLog),
+            cdr: None,
         });
+    }
+    if let Some(family) = family {
+        return headless_cdr(name, first.len(), family, options);
+    }
+    let headers: &[String] = first;
+    let chosen = resolve_choices(name, &options.choices, headers, headers.len())?;
+    let index = HeaderIndex::new(headers);
+    if let Some(kind) = wanted {
+        let mapping = match &options.mapping {
+            Some(m) if m.kind() == kind => m.clone(),
+            _ => ColumnMapping::assign(kind, &index, &chosen),
+        };
+        no_choice_outside(name, &chosen, kind)?;
+        return complete(name, Layout::headed(kind, mapping));
+    }
+    let cdr = ColumnMapping::assign(FileKind::AsteriskCdr, &index, &chosen);
+    if CDR_RECOGNISED_BY.iter().all(|f| cdr.get(f).is_some()) {
+        no_choice_outside(name, &chosen, FileKind::AsteriskCdr)?;
+        return complete(name, Layout::headed(FileKind::AsteriskCdr, cdr));
     }
     let mut best: Option<ColumnMapping> = None;
     for kind in &FileKind::ALL[..5] {
-        let m = ColumnMapping::from_headers(*kind, headers);
+        let m = ColumnMapping::assign(*kind, &index, &chosen);
         if m.missing_required().is_empty() && best.as_ref().is_none_or(|b| m.mapped() > b.mapped())
         {
             best = Some(m);
         }
     }
     match best {
-        Some(mapping) => Ok(Layout {
-            kind: mapping.kind(),
-            headed: true,
-            mapping,
-        }),
-        None => Err(FileError::UnknownKind {
-            name: name.to_owned(),
-            headers: headers.to_vec(),
-        }),
+        Some(mapping) => {
+            no_choice_outside(name, &chosen, mapping.kind())?;
+            Ok(Layout::headed(mapping.kind(), mapping))
+        }
+        None => Err(unknown_kind(name, headers, &index, &chosen)),
     }
 }
 
-/// A headerless CDR row: 16–21 fields with a disposition at index 14.
-fn looks_like_master_csv(cells: &[String]) -> bool {
-    (16..=21).contains(&cells.len()) && cells.get(14).is_some_and(|d| disposition(d).is_some())
+/// A headerless CDR: its positional mapping, with the user's `#N` choices on top.
+fn headless_cdr(
+    name: &str,
+    width: usize,
+    family: CdrFamily,
+    options: &ParseOptions,
+) -> Result<Layout, FileError> {
+    let chosen = resolve_choices(name, &options.choices, &[], width)?;
+    no_choice_outside(name, &chosen, FileKind::AsteriskCdr)?;
+    let mut mapping = match &options.mapping {
+        Some(m) if m.kind() == FileKind::AsteriskCdr => m.clone(),
+        _ => positional_mapping(family, width),
+    };
+    for c in &chosen {
+        mapping.set(&c.field, c.column);
+    }
+    let user = options
+        .mapping
+        .as_ref()
+        .is_some_and(|m| m.kind() == FileKind::AsteriskCdr)
+        || !chosen.is_empty();
+    let layout = Layout {
+        kind: FileKind::AsteriskCdr,
+        headed: false,
+        mapping,
+        cdr: Some(family),
+    };
+    if user {
+        return complete(name, layout);
+    }
+    Ok(layout)
+}
+
+/// The layout, or the required fields it leaves without a column.
+fn complete(name: &str, layout: Layout) -> Result<Layout, FileError> {
+    let fields = layout.mapping.missing_required();
+    if fields.is_empty() {
+        Ok(layout)
+    } else {
+        Err(FileError::MissingFields {
+            name: name.to_owned(),
+            kind: layout.kind,
+            fields,
+        })
+    }
+}
+
+/// Every chosen field must be a field of the kind read (DATA.md §8).
+fn no_choice_outside(name: &str, chosen: &[Resolved], kind: FileKind) -> Result<(), FileError> {
+    let fields = fields_of(kind);
+    match chosen
+        .iter()
+        .find(|c| !fields.iter().any(|f| f.name == c.field))
+    {
+        Some(c) => Err(FileError::UnknownField {
+            name: name.to_owned(),
+            field: c.field.clone(),
+            kind: Some(kind),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The error of a header that maps no kind: what calls, deals and leads miss,
+/// and the first header names (DATA.md §9).
+fn unknown_kind(
+    name: &str,
+    headers: &[String],
+    index: &HeaderIndex,
+    chosen: &[Resolved],
+) -> FileError {
+    let gaps = [FileKind::Calls, FileKind::Deals, FileKind::Leads]
+        .into_iter()
+        .map(|kind| KindGap {
+            kind,
+            missing: ColumnMapping::assign(kind, index, chosen).missing_required(),
+        })
+        .collect();
+    FileError::UnknownKind {
+        name: name.to_owned(),
+        headers: headers
+            .iter()
+            .take(MAX_HEADERS_SHOWN)
+            .map(|h| clip(h))
+            .collect(),
+        header_count: headers.len(),
+        gaps,
+    }
 }

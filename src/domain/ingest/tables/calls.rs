@@ -2,11 +2,11 @@
 
 use super::{required_text, required_time};
 use crate::domain::ingest::convention::DateColumn;
-use crate::domain::ingest::issues::Cause;
+use crate::domain::ingest::issues::{Cause, Expected};
 use crate::domain::ingest::mapping::ColumnMapping;
-use crate::domain::ingest::record::{Col, Ctx, Record};
-use crate::domain::ingest::value::{boolean, duration, vocab};
-use crate::domain::model::{CallRow, CallStatus, CallTable, Direction, Millis};
+use crate::domain::ingest::record::{duration_cell, Col, Ctx, Record};
+use crate::domain::ingest::value::{boolean, vocab};
+use crate::domain::model::{CallRow, CallStatus, CallTable, Direction, Millis, UNASSIGNED};
 
 const CALL_ID: usize = 0;
 const AGENT: usize = 1;
@@ -55,7 +55,7 @@ impl CallsBuilder {
             .optional(
                 line,
                 "direction",
-                "a direction",
+                Expected::Direction,
                 rec.cell(c[DIRECTION]),
                 vocab::direction,
             )
@@ -63,35 +63,37 @@ impl CallsBuilder {
         let wait = cx.optional(
             line,
             "wait_seconds",
-            "a duration",
+            Expected::Duration,
             rec.cell(c[WAIT]),
-            duration::parse_duration,
+            |t| duration_cell(rec.number(c[WAIT]), t),
         );
         let talk = cx.optional(
             line,
             "talk_seconds",
-            "a duration",
+            Expected::Duration,
             rec.cell(c[TALK]),
-            duration::parse_duration,
+            |t| duration_cell(rec.number(c[TALK]), t),
         );
-        let status = match rec.cell(c[STATUS]) {
-            None if talk.is_some_and(|t| t > 0.0) => CallStatus::Connected,
-            None => CallStatus::NoAnswer,
-            Some(word) => vocab::call_status(word).unwrap_or_else(|| {
+        let (status, asks_callback) = match rec.cell(c[STATUS]) {
+            None if talk.is_some_and(|t| t > 0.0) => (CallStatus::Connected, false),
+            None => (CallStatus::NoAnswer, false),
+            Some(word) => vocab::call_status_word(word).unwrap_or_else(|| {
                 cx.issues.warn(Cause::UnknownStatus, line, word);
-                CallStatus::Other
+                (CallStatus::Other, false)
             }),
         };
-        let callback = cx.optional(
-            line,
-            "callback",
-            "a boolean",
-            rec.cell(c[CALLBACK]),
-            boolean::parse_bool,
-        );
+        let callback = cx
+            .optional(
+                line,
+                "callback",
+                Expected::Boolean,
+                rec.cell(c[CALLBACK]),
+                boolean::parse_bool,
+            )
+            .or(asks_callback.then_some(true));
         let row = CallRow {
             call_id: cx.intern(rec.cell(c[CALL_ID])),
-            agent: cx.cached(Col::Agent, agent),
+            agent: cx.cached(Col::Agent, agent_or_unassigned(agent)),
             started_at,
             direction,
             status,
@@ -115,5 +117,14 @@ impl CallsBuilder {
         }
         let day_first = self.started.day_first();
         (self.table, day_first)
+    }
+}
+
+/// The agent of a call: VICIdial's "no agent" placeholders are `(unassigned)`.
+fn agent_or_unassigned(agent: &str) -> &str {
+    if vocab::is_dialer_placeholder(agent) {
+        UNASSIGNED
+    } else {
+        agent
     }
 }

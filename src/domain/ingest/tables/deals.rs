@@ -3,13 +3,13 @@
 
 use super::{optional_time, required_text};
 use crate::domain::ingest::convention::{DateColumn, MoneyColumn, MoneyRead};
-use crate::domain::ingest::error::RowError;
-use crate::domain::ingest::issues::Cause;
+use crate::domain::ingest::error::{clip, RowError, RowProblem};
+use crate::domain::ingest::issues::{Cause, Expected};
 use crate::domain::ingest::mapping::ColumnMapping;
-use crate::domain::ingest::record::{Col, Ctx, Record};
-use crate::domain::ingest::value::money::{parse_money, MoneyCell};
+use crate::domain::ingest::record::{money_cell, Col, Ctx, Record};
+use crate::domain::ingest::value::money::MoneyCell;
 use crate::domain::ingest::value::{boolean, vocab};
-use crate::domain::model::{DealRow, DealTable, Stage};
+use crate::domain::model::{DealRow, DealTable, Stage, Timestamp};
 
 const DEAL_ID: usize = 0;
 const AGENT: usize = 1;
@@ -73,20 +73,26 @@ impl DealsBuilder {
         let Some(amount_text) = required_text(cx, rec, c[AMOUNT], "amount") else {
             return;
         };
-        let Some(amount_cell) = parse_money(amount_text) else {
-            cx.issues
-                .skip(line, Some("amount"), Some(amount_text), "not an amount");
+        let Some(amount_cell) = money_cell(rec.number(c[AMOUNT]), amount_text) else {
+            let value = clip(amount_text);
+            cx.issues.skip(
+                line,
+                RowProblem::NotAnAmount {
+                    field: "amount",
+                    value,
+                },
+            );
             return;
         };
         let (amount, amount_pending) = match self.amount.read(&amount_cell) {
             MoneyRead::Value(v, pending) => (v, pending),
             MoneyRead::Invalid => {
-                cx.issues.skip(
-                    line,
-                    Some("amount"),
-                    Some(amount_text),
-                    "not an amount in this column's convention",
-                );
+                let value = clip(amount_text);
+                let problem = RowProblem::AmountConvention {
+                    field: "amount",
+                    value,
+                };
+                cx.issues.skip(line, problem);
                 return;
             }
         };
@@ -94,37 +100,18 @@ impl DealsBuilder {
             Some(_) => rec.cell(c[STAGE]).map_or(Stage::Open, vocab::stage),
             None => Stage::Won,
         };
-        let closed_text = rec.cell(c[CLOSED_AT]);
-        let (closed_at, closed_other) = if stage == Stage::Open {
-            optional_time(cx, rec, c[CLOSED_AT], &mut self.closed, "closed_at")
-        } else {
-            match closed_text.map(|t| cx.stamp(t).and_then(|s| self.closed.read(s))) {
-                Some(Some((t, other))) => (Some(t), other),
-                Some(None) => {
-                    cx.issues
-                        .skip(line, Some("closed_at"), closed_text, "not a date/time");
-                    return;
-                }
-                None => {
-                    cx.issues.skip(
-                        line,
-                        Some("closed_at"),
-                        None,
-                        "a won or lost deal needs closed_at",
-                    );
-                    return;
-                }
-            }
+        let Some((closed_at, closed_other)) = self.read_closed(cx, rec, stage) else {
+            return;
         };
         let (created, created_other) =
             optional_time(cx, rec, c[CREATED_AT], &mut self.created, "created_at");
         let cost_text = rec.cell(c[COST]);
-        let (cost, cost_cell) = self.read_cost(cx, line, cost_text);
+        let (cost, cost_cell) = self.read_cost(cx, rec, cost_text);
         let upsell = self.read_upsell(cx, rec);
         let customer_type = cx.optional(
             line,
             "customer_type",
-            "new or existing",
+            Expected::CustomerType,
             rec.cell(c[CUSTOMER_TYPE]),
             vocab::customer_type,
         );
@@ -160,19 +147,55 @@ impl DealsBuilder {
         self.table.push(row);
     }
 
+    /// Reads `closed_at`: optional for an open deal, required for a won or
+    /// lost one (`None`: the row is skipped, and reported).
+    fn read_closed(
+        &mut self,
+        cx: &mut Ctx,
+        rec: &Record<'_>,
+        stage: Stage,
+    ) -> Option<(Option<Timestamp>, Option<Timestamp>)> {
+        let col = self.cols[CLOSED_AT];
+        if stage == Stage::Open {
+            return Some(optional_time(cx, rec, col, &mut self.closed, "closed_at"));
+        }
+        let Some(text) = rec.cell(col) else {
+            cx.issues.skip(rec.line, RowProblem::ClosedDealWithoutDate);
+            return None;
+        };
+        let read = cx
+            .stamp_cell(rec.number(col), text)
+            .and_then(|s| self.closed.read(s));
+        if let Some((t, other)) = read {
+            return Some((Some(t), other));
+        }
+        let problem = RowProblem::NotATimestamp {
+            field: "closed_at",
+            value: clip(text),
+        };
+        cx.issues.skip(rec.line, problem);
+        None
+    }
+
     /// Reads the optional cost: its amount, and the cell when its reading may
     /// still change.
     fn read_cost(
         &mut self,
         cx: &mut Ctx,
-        line: u64,
+        rec: &Record<'_>,
         text: Option<&str>,
     ) -> (Option<f64>, Option<MoneyCell>) {
-        let cell = cx.optional(line, "cost", "an amount", text, parse_money);
+        let (line, number) = (rec.line, rec.number(self.cols[COST]));
+        let cell = cx.optional(line, "cost", Expected::Amount, text, |t| {
+            money_cell(number, t)
+        });
         match cell.map(|c| (c, self.cost.read(&c))) {
             Some((c, MoneyRead::Value(v, pending))) => (Some(v), pending.then_some(c)),
             Some((_, MoneyRead::Invalid)) => {
-                let cause = Cause::Unreadable("cost", "an amount");
+                let cause = Cause::Unreadable {
+                    field: "cost",
+                    expected: Expected::Amount,
+                };
                 cx.issues.warn(cause, line, text.unwrap_or_default());
                 (None, None)
             }
@@ -185,10 +208,13 @@ impl DealsBuilder {
         let (c, line) = (self.cols, rec.line);
         if c[UPSELL].is_some() {
             let text = rec.cell(c[UPSELL]);
-            return cx.optional(line, "upsell", "a boolean", text, boolean::parse_bool);
+            return cx.optional(line, "upsell", Expected::Boolean, text, boolean::parse_bool);
         }
         let text = rec.cell(c[UPSELL_AMOUNT]);
-        let cell = cx.optional(line, "upsell_amount", "an amount", text, parse_money)?;
+        let number = rec.number(c[UPSELL_AMOUNT]);
+        let cell = cx.optional(line, "upsell_amount", Expected::Amount, text, |t| {
+            money_cell(number, t)
+        })?;
         match self.upsell_amount.read(&cell) {
             MoneyRead::Value(v, _) => Some(v > 0.0),
             MoneyRead::Invalid => None,
@@ -230,16 +256,20 @@ impl DealsBuilder {
                 }
                 late.push(RowError {
                     line: p.line,
-                    column: Some("amount".to_owned()),
-                    value: p.raw.map(String::from),
-                    reason: "not an amount in this column's convention".to_owned(),
+                    problem: RowProblem::AmountConvention {
+                        field: "amount",
+                        value: p.raw.as_deref().map(clip).unwrap_or_default(),
+                    },
                 });
             }
         }
         for (p, value) in self.cost.settle() {
             if value.is_none() {
                 cx.issues.warn(
-                    Cause::Unreadable("cost", "an amount"),
+                    Cause::Unreadable {
+                        field: "cost",
+                        expected: Expected::Amount,
+                    },
                     p.line,
                     p.raw.as_deref().unwrap_or_default(),
                 );

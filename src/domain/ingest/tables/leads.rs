@@ -2,6 +2,8 @@
 
 use super::{optional_time, required_time};
 use crate::domain::ingest::convention::DateColumn;
+use crate::domain::ingest::error::{clip, RowProblem};
+use crate::domain::ingest::issues::Expected;
 use crate::domain::ingest::mapping::ColumnMapping;
 use crate::domain::ingest::record::{Col, Ctx, Record};
 use crate::domain::ingest::value::{boolean, vocab};
@@ -47,12 +49,8 @@ impl LeadsBuilder {
         let phone_text = rec.cell(c[PHONE]);
         let phone = cx.phone(phone_text);
         if lead_id.is_none() && phone.is_none() {
-            cx.issues.skip(
-                line,
-                Some("lead_id"),
-                phone_text,
-                "a lead needs lead_id or phone",
-            );
+            let phone = phone_text.map(clip);
+            cx.issues.skip(line, RowProblem::LeadWithoutKey { phone });
             return;
         }
         let Some((created_at, created_other)) =
@@ -77,7 +75,7 @@ impl LeadsBuilder {
         let qualified = cx.optional(
             line,
             "qualified",
-            "a boolean",
+            Expected::Boolean,
             rec.cell(c[QUALIFIED]),
             boolean::parse_bool,
         );

@@ -7,6 +7,8 @@ pub mod leads;
 pub mod roster;
 
 use super::convention::DateColumn;
+use super::error::{clip, RowProblem};
+use super::issues::{Cause, Expected};
 use super::record::{Ctx, Record};
 use crate::domain::model::Timestamp;
 
@@ -22,14 +24,17 @@ pub(crate) fn optional_time(
     let Some(text) = rec.cell(col) else {
         return (None, None);
     };
-    if let Some((t, other)) = cx.stamp(text).and_then(|s| dates.read(s)) {
+    if let Some((t, other)) = cx
+        .stamp_cell(rec.number(col), text)
+        .and_then(|s| dates.read(s))
+    {
         (Some(t), other)
     } else {
-        cx.issues.warn(
-            super::issues::Cause::Unreadable(field, "a date/time"),
-            rec.line,
-            text,
-        );
+        let cause = Cause::Unreadable {
+            field,
+            expected: Expected::Timestamp,
+        };
+        cx.issues.warn(cause, rec.line, text);
         (None, None)
     }
 }
@@ -45,13 +50,16 @@ pub(crate) fn required_time(
 ) -> Option<(Timestamp, Option<Timestamp>)> {
     let Some(text) = rec.cell(col) else {
         cx.issues
-            .skip(rec.line, Some(field), None, "empty required cell");
+            .skip(rec.line, RowProblem::EmptyRequired { field });
         return None;
     };
-    let read = cx.stamp(text).and_then(|s| dates.read(s));
+    let read = cx
+        .stamp_cell(rec.number(col), text)
+        .and_then(|s| dates.read(s));
     if read.is_none() {
+        let value = clip(text);
         cx.issues
-            .skip(rec.line, Some(field), Some(text), "not a date/time");
+            .skip(rec.line, RowProblem::NotATimestamp { field, value });
     }
     read
 }
@@ -66,7 +74,7 @@ pub(crate) fn required_text<'a>(
     let text = rec.cell(col);
     if text.is_none() {
         cx.issues
-            .skip(rec.line, Some(field), None, "empty required cell");
+            .skip(rec.line, RowProblem::EmptyRequired { field });
     }
     text
 }

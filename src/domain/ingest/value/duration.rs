@@ -1,4 +1,6 @@
-//! Durations: whole or decimal seconds (`245`, `245.5`), `MM:SS` or `H:MM:SS`.
+//! Durations: whole or decimal seconds (`245`, `245.5`), `MM:SS` or `H:MM:SS`,
+//! or units `1h 2m 3s` (each part optional, spaces optional); a value followed
+//! by a parenthesised part uses the part before it (`125s (2m 5s)`).
 
 /// Reads a duration in seconds; `None` when the text is none of the accepted
 /// shapes (negative values included).
@@ -7,12 +9,32 @@
 /// # use telesales_kpi::domain::ingest::value::duration::parse_duration;
 /// assert_eq!(parse_duration("4:05"), Some(245.0));
 /// assert_eq!(parse_duration("1:00:01"), Some(3601.0));
+/// assert_eq!(parse_duration("2m 5s"), Some(125.0));
+/// assert_eq!(parse_duration("125s (2m 5s)"), Some(125.0));
 /// ```
 pub fn parse_duration(text: &str) -> Option<f64> {
     let text = text.trim();
-    if !text.contains(':') {
-        return parse_seconds(text);
+    if let Some(&last) = text.as_bytes().last() {
+        if last.is_ascii_digit() {
+            return if text.contains(':') {
+                parse_clock(text)
+            } else {
+                parse_seconds(text)
+            };
+        }
+        if last == b')' {
+            let open = text.find('(')?;
+            let before = text[..open].trim_end();
+            return (!before.is_empty())
+                .then(|| parse_duration(before))
+                .flatten();
+        }
     }
+    parse_units(text)
+}
+
+/// `MM:SS` or `H:MM:SS` (seconds may carry a fraction).
+fn parse_clock(text: &str) -> Option<f64> {
     let mut parts = text.split(':');
     let first = parts.next()?;
     let second = parts.next()?;
@@ -32,6 +54,40 @@ pub fn parse_duration(text: &str) -> Option<f64> {
             Some(lead * 3600.0 + mins * 60.0 + secs)
         }
     }
+}
+
+/// `1h 2m 3s`, `2m5s`, `45s`, `1h`: parts in that order, each at most once,
+/// at least one; the seconds may carry a fraction.
+fn parse_units(text: &str) -> Option<f64> {
+    let mut rest = text;
+    let mut total = 0.0;
+    let mut seen = 0;
+    for (unit, factor, fraction) in [('h', 3600.0, false), ('m', 60.0, false), ('s', 1.0, true)] {
+        rest = rest.trim_start();
+        let digits = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_digit() || (fraction && matches!(b, b'.' | b',')))
+            .count();
+        if digits == 0 {
+            continue;
+        }
+        let after = rest.get(digits..)?.trim_start();
+        let Some(tail) = after
+            .strip_prefix(unit)
+            .or_else(|| after.strip_prefix(unit.to_ascii_uppercase()))
+        else {
+            continue;
+        };
+        let value = if fraction {
+            parse_seconds(rest.get(..digits)?)?
+        } else {
+            parse_uint(rest.get(..digits)?)?
+        };
+        total += value * factor;
+        seen += 1;
+        rest = tail;
+    }
+    (seen > 0 && rest.trim().is_empty()).then_some(total)
 }
 
 /// Digits only, at least one.

@@ -7,6 +7,7 @@ pub mod boolean;
 pub mod duration;
 pub mod money;
 pub mod phone;
+pub mod serial;
 pub mod timestamp;
 pub mod vocab;
 

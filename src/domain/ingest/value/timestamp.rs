@@ -1,6 +1,7 @@
 //! Timestamps: ISO (`2026-11-03T09:15:00`, `2026-11-03 09:15[:00][.fff]`,
-//! `2026/11/03`), numeric day/month dates (`03/11/2026 09:15`), date-only values,
-//! Unix epoch seconds or milliseconds, with an optional `Z`/`±HH:MM` offset.
+//! `2026/11/03`), numeric day/month dates (`03/11/2026 09:15`, `03-11-26`,
+//! `1.9.2017 6:33 PM`), date-only values, Unix epoch seconds or milliseconds,
+//! with an optional `Z`/`±HH:MM` offset.
 //! A numeric date whose day/month order is open is returned as such; the
 //! column decides the order.
 
@@ -94,18 +95,33 @@ pub fn parse_timestamp(text: &str, utc_offset_minutes: i32) -> Option<Stamp> {
     if w1 == 4 && w3 <= 2 {
         let day = Day::from_ymd(i32::try_from(n1).ok()?, n2, n3)?;
         Some(Stamp::Fixed(day.start() + time))
-    } else if w1 <= 2 && w3 == 4 {
+    } else if w1 <= 2 && (w3 == 4 || w3 == 2) {
         if (n1 > 12 && n2 > 12) || n1 == 0 || n2 == 0 {
             return None;
         }
+        let year = i32::try_from(n3).ok()?;
         Some(Stamp::Numeric {
             a: n1,
             b: n2,
-            year: i32::try_from(n3).ok()?,
+            year: if w3 == 4 { year } else { two_digit_year(year) },
             shift_ms: time,
         })
     } else {
         None
+    }
+}
+
+/// A two-digit year: `yy` ≤ 69 is 20yy, else 19yy.
+///
+/// ```
+/// # use telesales_kpi::domain::ingest::value::timestamp::two_digit_year;
+/// assert_eq!((two_digit_year(69), two_digit_year(70), two_digit_year(16)), (2069, 1970, 2016));
+/// ```
+pub fn two_digit_year(yy: i32) -> i32 {
+    if yy <= 69 {
+        2000 + yy
+    } else {
+        1900 + yy
     }
 }
 
@@ -174,6 +190,12 @@ fn time_and_offset(cur: &mut Cursor<'_>, report_shift: i64) -> Option<i64> {
     if wh > 2 || wm != 2 || h > 23 || m > 59 || s > 59 {
         return None;
     }
+    cur.skip_spaces();
+    let h = match cur.meridiem() {
+        None => h,
+        Some(_) if h == 0 || h > 12 => return None,
+        Some(pm) => h % 12 + if pm { 12 } else { 0 },
+    };
     let mut time = (i64::from(h) * 3600 + i64::from(m) * 60 + i64::from(s)) * 1000 + ms;
     cur.skip_spaces();
     if let Some(offset) = offset(cur).ok()? {
@@ -254,6 +276,18 @@ impl Cursor<'_> {
             self.i += 1;
         }
         (self.i > start).then_some((value, self.i - start))
+    }
+
+    /// `AM` or `PM` in any case (`Some(true)` for PM), consumed.
+    fn meridiem(&mut self) -> Option<bool> {
+        let rest = self.s.get(self.i..self.i + 2)?;
+        let pm = match rest {
+            [a, m] if a.eq_ignore_ascii_case(&b'a') && m.eq_ignore_ascii_case(&b'm') => false,
+            [p, m] if p.eq_ignore_ascii_case(&b'p') && m.eq_ignore_ascii_case(&b'm') => true,
+            _ => return None,
+        };
+        self.i += 2;
+        Some(pm)
     }
 
     fn one_of(&mut self, set: &[u8]) -> Option<u8> {
