@@ -232,7 +232,7 @@ fn main() {
         data.leads.len()
     );
     let t = Instant::now();
-    let engine = Engine::new(&data, &Settings::default());
+    let engine = Engine::new(data, &Settings::default());
     println!("Engine::new: {:.1} ms", ms(t));
     let targets = Targets::presets();
     let day = |s: &str| Day::parse_iso(s);

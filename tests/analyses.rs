@@ -525,9 +525,9 @@ fn the_abandoned_calls_drill_down_says_who_called_back_and_when() {
         ..C::default()
     });
     let data = b.data();
-    let engine = Engine::new(&data, &Settings::default());
+    let engine = Engine::new(data, &Settings::default());
     let filter = period("2026-10-01", "2026-10-31");
-    let mut drill = engine.drill(&data, &filter, K::CallAbandonmentRate, None);
+    let mut drill = engine.drill(&filter, K::CallAbandonmentRate, None);
     assert_eq!(drill.rows, vec![0, 1, 2]);
     let at = |col| {
         drill
@@ -536,7 +536,7 @@ fn the_abandoned_calls_drill_down_says_who_called_back_and_when() {
             .position(|&c| c == col)
             .expect("column")
     };
-    let page = engine.drill_page(&data, &drill, 0, 10);
+    let page = engine.drill_page(&drill, 0, 10);
     let (back, when, who) = (
         at(Column::CalledBack),
         at(Column::CalledBackAt),
@@ -555,12 +555,12 @@ fn the_abandoned_calls_drill_down_says_who_called_back_and_when() {
     // A connected call has no "called back".
     assert_eq!(page[2][back], Cell::Missing);
     // Sorted by wait, longest first.
-    engine.sort_drill(&data, &mut drill, Column::Wait, true);
+    engine.sort_drill(&mut drill, Column::Wait, true);
     assert_eq!(drill.rows, vec![1, 0, 2]);
     // The agent cell's list: A's only (all three are A's); Sari's is empty.
     assert_eq!(
         engine
-            .drill(&data, &filter, K::CallAbandonmentRate, Some("Sari"))
+            .drill(&filter, K::CallAbandonmentRate, Some("Sari"))
             .rows
             .len(),
         0

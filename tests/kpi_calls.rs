@@ -276,7 +276,7 @@ fn empty_calls_file_gives_counts_and_null_rates() {
 #[test]
 fn talk_time_histogram_buckets() {
     let data = calls().data();
-    let engine = telesales_kpi::domain::kpi::Engine::new(&data, &Settings::default());
+    let engine = telesales_kpi::domain::kpi::Engine::new(data.clone(), &Settings::default());
     let h = engine.talk_time_histogram(&period("2026-10-01", "2026-10-31"), 60.0, 3);
     // Talks 100 (bucket 1), 300 (last bucket), 0 (bucket 0).
     assert_eq!(h, vec![1, 1, 1]);

@@ -341,7 +341,7 @@ proptest! {
     #[test]
     fn the_series_equals_a_report_per_bucket(calls in prop::collection::vec(call_t(), 0..40), deals in prop::collection::vec(deal_t(), 0..20), leads in prop::collection::vec(lead_t(), 0..20), scope in 0..4usize, long in any::<bool>()) {
         let data = build(&calls, &deals, &leads);
-        let engine = Engine::new(&data, &Settings::default());
+        let engine = Engine::new(data.clone(), &Settings::default());
         let targets = override_targets();
         let mut filter = if long { period("2026-08-05", "2026-10-22") } else { period("2026-10-01", "2026-10-20") };
         match scope {
@@ -400,7 +400,7 @@ proptest! {
     fn a_drill_down_lists_the_records_behind_the_value(calls in prop::collection::vec(call_t(), 0..40), deals in prop::collection::vec(deal_t(), 0..20), leads in prop::collection::vec(lead_t(), 0..20), scope in 0..3usize, short in 0..2u32) {
         let data = build(&calls, &deals, &leads);
         let settings = Settings { short_abandon_seconds: f64::from(short * 30), ..Settings::default() };
-        let engine = Engine::new(&data, &settings);
+        let engine = Engine::new(data.clone(), &settings);
         let mut filter = period("2026-10-03", "2026-10-17");
         match scope {
             1 => filter.team = Some("none".into()),
@@ -409,7 +409,7 @@ proptest! {
         }
         let r = engine.report(&filter, &Targets::presets());
         for id in K::ALL {
-            let drill = engine.drill(&data, &filter, id, None);
+            let drill = engine.drill(&filter, id, None);
             prop_assert_eq!(Some(drill.rows.len() as u64), r.kpis.get(id).records.or(Some(0)), "{}", id.as_str());
             // Where ANALYSES.md lists the denominator's records, the count is the denominator.
             if matches!(id, K::CallConnectionRate | K::CallbackRate | K::RevenuePerCall | K::CallAbandonmentRate | K::AverageTalkTime | K::UpsellingRate | K::OpportunityWinRatio | K::AveragePurchaseValue | K::LeadConversionRate | K::OutboundCallsPerDay) {
@@ -419,10 +419,10 @@ proptest! {
                 }
             }
             for (agent, set) in &r.agents {
-                let one = engine.drill(&data, &filter, id, Some(agent));
+                let one = engine.drill(&filter, id, Some(agent));
                 prop_assert_eq!(Some(one.rows.len() as u64), set.get(id).records.or(Some(0)), "{} {}", id.as_str(), agent);
             }
-            let page = engine.drill_page(&data, &drill, 0, 5);
+            let page = engine.drill_page(&drill, 0, 5);
             prop_assert_eq!(page.len(), drill.rows.len().min(5));
         }
     }

@@ -70,7 +70,7 @@ fn mixed() -> B {
 #[test]
 fn default_period_spans_every_dated_record() {
     let data = mixed().data();
-    let engine = Engine::new(&data, &Settings::default());
+    let engine = Engine::new(data.clone(), &Settings::default());
     assert_eq!(
         engine.default_period(),
         Some(Period {
@@ -324,7 +324,7 @@ fn out_of_order_filter_gives_null_period() {
 fn an_engine_outlives_its_dataset() {
     let engine = {
         let data = roster().data();
-        Engine::new(&data, &Settings::default())
+        Engine::new(data, &Settings::default())
     };
     let mut f = period("2026-10-01", "2026-10-31");
     f.agents = vec!["budi.s".into()];

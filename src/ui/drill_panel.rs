@@ -72,12 +72,11 @@ pub fn DrillPanel() -> impl IntoView {
     let drill = Memo::new(move |_| {
         let request = state.drill.get()?;
         let engine = state.engine.get();
-        let data = state.dataset.get();
         let mut drill = state
             .filter
-            .with(|f| engine.drill(&data, f, request.kpi, request.agent.as_deref()));
+            .with(|f| engine.drill(f, request.kpi, request.agent.as_deref()));
         if let Some((column, descending)) = sort.get() {
-            engine.sort_drill(&data, &mut drill, column, descending);
+            engine.sort_drill(&mut drill, column, descending);
         }
         Some(Shared(std::sync::Arc::new(drill)))
     });
@@ -86,12 +85,12 @@ pub fn DrillPanel() -> impl IntoView {
         let Some(d) = drill.get_untracked() else {
             return;
         };
-        let (engine, data) = (state.engine.get_untracked(), state.dataset.get_untracked());
+        let engine = state.engine.get_untracked();
         let delimiter = state.prefs.with_untracked(|p| p.csv_delimiter);
         let rows = d.rows.iter().map(|&r| {
             d.columns
                 .iter()
-                .map(|&c| engine.cell(&data, d.kind, r, c))
+                .map(|&c| engine.cell(d.kind, r, c))
                 .collect()
         });
         let text = drill_csv(&d.columns, rows, delimiter);
@@ -105,10 +104,10 @@ pub fn DrillPanel() -> impl IntoView {
     let body = move |d: &Drill| {
         let lang = lang();
         let currency = state.prefs.with(|p| p.currency.clone());
-        let (engine, data) = (state.engine.get(), state.dataset.get());
+        let engine = state.engine.get();
         let pages = d.rows.len().div_ceil(PAGE).max(1);
         let current = page.get().min(pages - 1);
-        let cells = engine.drill_page(&data, d, current * PAGE, PAGE);
+        let cells = engine.drill_page(d, current * PAGE, PAGE);
         let columns = d.columns.clone();
         let header = columns
             .iter()

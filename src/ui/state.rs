@@ -209,7 +209,7 @@ impl AppState {
         let settings = Memo::new(move |_| prefs.with(Prefs::kpi_settings));
         let engine = Memo::new(move |_| {
             let data = dataset.get();
-            Shared(Arc::new(Engine::new(&data, &settings.get())))
+            Shared(Arc::new(Engine::new(Arc::clone(&data.0), &settings.get())))
         });
         let report = Memo::new(move |_| {
             let engine = engine.get();

@@ -209,7 +209,7 @@ pub fn report_with(
     settings: &Settings,
     targets: &Targets,
 ) -> Report {
-    Engine::new(data, settings).report(filter, targets)
+    Engine::new(data.clone(), settings).report(filter, targets)
 }
 
 /// The team figures of one KPI.

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use serde_json::{json, Value};
 use telesales_kpi::domain::ingest::{FileKind, ParseOptions, ParsedFile};
+use telesales_kpi::domain::kpi::targets::Targets;
 use telesales_kpi::domain::kpi::{Engine, Filter, Settings};
 use telesales_kpi::domain::model::time::{parse_utc_offset, Day};
 use telesales_kpi::domain::model::Dataset;
-use telesales_kpi::domain::kpi::targets::Targets;
 use telesales_kpi::present::diagnostics::{file_error, row_problem, warning};
 use telesales_kpi::present::i18n::Lang;
 
@@ -74,7 +74,7 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<String, ReportError> {
     for file in files {
         data.merge(&file.data);
     }
-    let engine = Engine::new(&data, &args.settings);
+    let engine = Engine::new(data, &args.settings);
     let report = engine.report(&args.filter, &targets);
     let mut out = report.to_json();
     if let Value::Object(map) = &mut out {

@@ -247,10 +247,10 @@ fn columns(kpi: KpiId) -> (RecordKind, Vec<Column>) {
 
 impl Engine {
     /// The records behind `kpi` for the filter's period and scope, or for one
-    /// agent of it (an agent-table cell), in time order. `data` must be the
-    /// dataset the engine was built from. Without a period, or when the
-    /// KPI's source kind is not loaded, the list is empty.
-    pub fn drill(&self, data: &Dataset, filter: &Filter, kpi: KpiId, agent: Option<&str>) -> Drill {
+    /// agent of it (an agent-table cell), in time order. Without a period, or
+    /// when the KPI's source kind is not loaded, the list is empty.
+    pub fn drill(&self, filter: &Filter, kpi: KpiId, agent: Option<&str>) -> Drill {
+        let data = &*self.data;
         let (kind, columns) = columns(kpi);
         let mut scope = self.in_scope(filter);
         if let Some(a) = agent {
@@ -307,7 +307,7 @@ impl Engine {
                 }),
             K::OutboundCallsPerDay if l.calls => self.call_rows(data, scope, p, |i| {
                 data.calls.direction[i] == Direction::Outbound
-                    && !self.unassigned(self.call_agent[i])
+                    && !self.unassigned(self.call_agent(i))
             }),
             K::CallAbandonmentRate if l.calls => {
                 let short_ms = self.settings.short_abandon_seconds * 1000.0;
@@ -318,7 +318,7 @@ impl Engine {
                 })
             }
             K::AverageTalkTime if l.calls => {
-                self.call_rows(data, scope, p, |i| self.call_talk[i] != u32::MAX)
+                self.call_rows(data, scope, p, |i| self.call_talk(i).is_some())
             }
             K::AverageResponseTime | K::LeadConversionRate if l.leads => {
                 let mut rows: Vec<(i64, u32)> = day_range(&self.leads, |r| r.day, p.from.0, p.to.0)
@@ -340,11 +340,11 @@ impl Engine {
         keep: impl Fn(usize) -> bool,
     ) -> Vec<u32> {
         let c = &data.calls;
-        let mut rows: Vec<(i64, u32)> = (0..self.call_day.len().min(c.len()))
+        let mut rows: Vec<(i64, u32)> = (0..c.len())
             .filter(|&i| {
-                p.contains(Day(self.call_day[i]))
-                    && scope.agent_ok(self.call_agent[i])
-                    && scope.campaign_ok(self.call_campaign[i])
+                p.contains(Day(self.call_day(i)))
+                    && scope.agent_ok(self.call_agent(i))
+                    && scope.campaign_ok(self.call_campaign(i))
                     && keep(i)
             })
             .map(|i| (c.started_at[i], i as u32))
@@ -383,7 +383,8 @@ impl Engine {
     }
 
     /// The cell of `column` for row `row` of a drill of `kind`.
-    pub fn cell(&self, data: &Dataset, kind: RecordKind, row: u32, column: Column) -> Cell {
+    pub fn cell(&self, kind: RecordKind, row: u32, column: Column) -> Cell {
+        let data = &*self.data;
         let i = row as usize;
         let text = |s: Option<crate::domain::model::Sym>| {
             s.map_or(Cell::Missing, |s| {
@@ -403,7 +404,7 @@ impl Engine {
                 if i >= c.len() {
                     return Cell::Missing;
                 }
-                let back = self.called_back.get(i).copied().unwrap_or(NO_ROW);
+                let back = self.called_back.get(&row).copied().unwrap_or(NO_ROW);
                 let abandoned =
                     c.status[i] == CallStatus::Abandoned && c.direction[i] == Direction::Inbound;
                 match column {
@@ -416,9 +417,7 @@ impl Engine {
                     Column::Phone => text(c.phone[i]),
                     Column::LeadId => text(c.lead_id[i]),
                     Column::Campaign => text(c.campaign[i]),
-                    Column::GotCallback => {
-                        Cell::Flag(self.call_callback.get(i).copied().unwrap_or(false))
-                    }
+                    Column::GotCallback => Cell::Flag(self.got_callback(i)),
                     Column::CalledBack if abandoned => Cell::Flag(back != NO_ROW),
                     Column::CalledBackAt if back != NO_ROW => c
                         .started_at
@@ -487,12 +486,12 @@ impl Engine {
 
     /// Sorts a drill by `column` (missing cells last either way; ties keep
     /// the time order).
-    pub fn sort_drill(&self, data: &Dataset, drill: &mut Drill, column: Column, descending: bool) {
+    pub fn sort_drill(&self, drill: &mut Drill, column: Column, descending: bool) {
         let kind = drill.kind;
         let mut keyed: Vec<(Cell, u32)> = drill
             .rows
             .iter()
-            .map(|&r| (self.cell(data, kind, r, column), r))
+            .map(|&r| (self.cell(kind, r, column), r))
             .collect();
         keyed.sort_by(|(a, _), (b, _)| {
             let ord = compare(a, b);
@@ -508,13 +507,7 @@ impl Engine {
     }
 
     /// The cells of rows `offset .. offset + limit` of a drill, in its column order.
-    pub fn drill_page(
-        &self,
-        data: &Dataset,
-        drill: &Drill,
-        offset: usize,
-        limit: usize,
-    ) -> Vec<Vec<Cell>> {
+    pub fn drill_page(&self, drill: &Drill, offset: usize, limit: usize) -> Vec<Vec<Cell>> {
         drill
             .rows
             .iter()
@@ -524,7 +517,7 @@ impl Engine {
                 drill
                     .columns
                     .iter()
-                    .map(|&c| self.cell(data, drill.kind, r, c))
+                    .map(|&c| self.cell(drill.kind, r, c))
                     .collect()
             })
             .collect()

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::sync::Arc;
 
 use rustc_hash::FxHasher;
 
@@ -18,7 +19,7 @@ use crate::domain::model::{
 };
 
 /// A hash map with the fast non-cryptographic hash (keys are small integers).
-type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Campaign of a record as a number: 0 for none, else symbol index + 1.
 pub(crate) fn campaign_code(s: Option<Sym>) -> u32 {
@@ -106,18 +107,15 @@ pub(crate) struct LeadRec {
 /// Computes KPI reports over one dataset (see the module docs). It keeps no
 /// reference to the dataset: a page can keep it across filter changes.
 pub struct Engine {
+    /// The records (shared, not copied: drill-down rows and the talk-time
+    /// histogram read them).
+    pub(crate) data: Arc<Dataset>,
     pub(crate) loaded: Loaded,
     pub(crate) has_upsell: bool,
     /// Campaign texts → codes.
     pub(crate) campaign_codes: HashMap<String, u32>,
-    /// Per call: talk in ms of a connected call, `u32::MAX` otherwise.
-    pub(crate) call_talk: Vec<u32>,
-    /// Per call: campaign code.
-    pub(crate) call_campaign: Vec<u32>,
     pub(crate) settings: Settings,
     pub(crate) agents: Agents,
-    pub(crate) call_agent: Vec<u32>,
-    pub(crate) call_day: Vec<i32>,
     pub(crate) groups: Vec<CallGroup>,
     pub(crate) opportunities: Vec<Opportunity>,
     pub(crate) closed: Vec<Closed>,
@@ -130,11 +128,10 @@ pub struct Engine {
     pub(crate) hourly: Vec<HourCell>,
     /// Every day with a dated record (the default period's records), sorted.
     pub(crate) record_days: Vec<i32>,
-    /// Per call: the row of the outbound call that called an abandoned call
-    /// back (`NO_ROW` otherwise).
-    pub(crate) called_back: Vec<u32>,
-    /// Per call: an outbound call that got a callback (KPI 15).
-    pub(crate) call_callback: Vec<bool>,
+    /// Abandoned call row → the row of the outbound call that called it back.
+    pub(crate) called_back: FxHashMap<u32, u32>,
+    /// Per call, a bit: an outbound call that got a callback (KPI 15).
+    pub(crate) call_callback: Vec<u64>,
     /// Per lead row: its position in `leads`.
     pub(crate) lead_pos: Vec<u32>,
 }
@@ -148,17 +145,19 @@ pub(crate) fn offered(status: CallStatus, wait: Millis, short_ms: f64) -> Option
 }
 
 impl Engine {
-    /// Prepares `data` for reports under `settings`.
-    pub fn new(data: &Dataset, settings: &Settings) -> Engine {
-        let agents = Agents::new(data);
+    /// Prepares `data` for reports under `settings`; the engine keeps the
+    /// dataset (an `Arc`, so the page and the engine share one copy).
+    pub fn new(data: impl Into<Arc<Dataset>>, settings: &Settings) -> Engine {
+        let data: Arc<Dataset> = data.into();
+        let agents = Agents::new(&data);
         let window_ms = i64::from(settings.callback_days).saturating_mul(DAY_MS);
-        let links = Links::new(data, window_ms);
+        let links = Links::new(&data, window_ms);
         let c = &data.calls;
         let call_agent: Vec<u32> = c.agent.iter().map(|&s| agents.of_sym(s)).collect();
         let call_day: Vec<i32> = c.started_at.iter().map(|&t| Day::of(t).0).collect();
-        let groups = group_calls(data, settings, &links, &call_agent, &call_day);
-        let (opportunities, closed) = deals(data, &agents);
-        let leads = leads(data, &agents, &links);
+        let groups = group_calls(&data, settings, &links, &call_agent, &call_day);
+        let (opportunities, closed) = deals(&data, &agents);
+        let leads = leads(&data, &agents, &links);
         let mut lead_pos = vec![0u32; data.leads.len()];
         for (k, l) in leads.iter().enumerate() {
             if let Some(slot) = lead_pos.get_mut(l.row as usize) {
@@ -176,38 +175,77 @@ impl Engine {
         presence.retain(|&(a, _)| (a as usize) < agents.len());
         presence.sort_unstable();
         presence.dedup();
-        let record_days = record_days(data, &call_day);
+        let record_days = record_days(&data, &call_day);
         let default_period = default_period(&record_days);
-        let hourly = hourly(data, &call_agent, &call_day);
-        let call_talk = (0..c.len())
-            .map(|i| match (c.status[i], c.talk[i].secs()) {
-                (CallStatus::Connected, Some(t)) => (t * 1000.0).round() as u32,
-                _ => u32::MAX,
-            })
+        let hourly = hourly(&data, &call_agent, &call_day);
+        drop((call_agent, call_day));
+        let mut call_callback = vec![0u64; c.len().div_ceil(64)];
+        for (i, _) in links.callback.iter().enumerate().filter(|(_, b)| **b) {
+            call_callback[i / 64] |= 1 << (i % 64);
+        }
+        let called_back = links
+            .called_back
+            .iter()
+            .enumerate()
+            .filter(|(_, &r)| r != NO_ROW)
+            .map(|(i, &r)| (i as u32, r))
             .collect();
         Engine {
             loaded: data.loaded,
             has_upsell: data.deals.has_upsell_column,
-            campaign_codes: campaign_codes(data),
-            call_talk,
-            call_campaign: c.campaign.iter().map(|&s| campaign_code(s)).collect(),
+            campaign_codes: campaign_codes(&data),
             settings: settings.clone(),
             agents,
-            call_agent,
-            call_day,
             groups,
             opportunities,
             closed,
             leads,
-            windows: windows(data),
+            windows: windows(&data),
             presence,
             default_period,
             hourly,
             record_days,
             lead_pos,
-            call_callback: links.callback,
-            called_back: links.called_back,
+            call_callback,
+            called_back,
+            data,
         }
+    }
+
+    /// The dataset the engine reports on.
+    pub fn dataset(&self) -> &Dataset {
+        &self.data
+    }
+
+    /// The agent index of call `i`.
+    pub(crate) fn call_agent(&self, i: usize) -> u32 {
+        self.agents.of_sym(self.data.calls.agent[i])
+    }
+
+    /// The day of call `i`.
+    pub(crate) fn call_day(&self, i: usize) -> i32 {
+        Day::of(self.data.calls.started_at[i]).0
+    }
+
+    /// The campaign code of call `i`.
+    pub(crate) fn call_campaign(&self, i: usize) -> u32 {
+        campaign_code(self.data.calls.campaign[i])
+    }
+
+    /// The talk time of call `i` in seconds, when it is a connected call
+    /// with a talk time (KPI 14's calls).
+    pub(crate) fn call_talk(&self, i: usize) -> Option<f64> {
+        let c = &self.data.calls;
+        (c.status[i] == CallStatus::Connected)
+            .then(|| c.talk[i].secs())
+            .flatten()
+    }
+
+    /// Whether outbound call `i` got a callback (KPI 15).
+    pub(crate) fn got_callback(&self, i: usize) -> bool {
+        self.call_callback
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
     /// The first to the last day among calls' `started_at`, deals'

@@ -44,7 +44,7 @@
 //! use telesales_kpi::domain::kpi::targets::Targets;
 //!
 //! let data = Dataset::new();
-//! let engine = Engine::new(&data, &Settings::default());
+//! let engine = Engine::new(data, &Settings::default());
 //! let report = engine.report(&Filter::default(), &Targets::presets());
 //! assert_eq!(report.period, None);
 //! assert_eq!(report.kpis.get(KpiId::MonthlySales).value, None);

@@ -316,18 +316,12 @@ impl Engine {
             return counts;
         }
         let scope = self.in_scope(filter);
-        for i in 0..self.call_talk.len() {
-            let keep = period.contains(Day(self.call_day[i]))
-                && scope
-                    .agents
-                    .get(self.call_agent[i] as usize)
-                    .copied()
-                    .unwrap_or(false)
-                && scope.campaign_ok(self.call_campaign[i]);
-            let talk = self.call_talk[i];
-            if keep && talk != u32::MAX {
-                let b =
-                    ((f64::from(talk) / 1000.0 / bucket_seconds).floor() as usize).min(buckets - 1);
+        for i in 0..self.data.calls.len() {
+            let keep = period.contains(Day(self.call_day(i)))
+                && scope.agent_ok(self.call_agent(i))
+                && scope.campaign_ok(self.call_campaign(i));
+            if let Some(talk) = self.call_talk(i).filter(|_| keep) {
+                let b = ((talk / bucket_seconds).floor() as usize).min(buckets - 1);
                 counts[b] += 1;
             }
         }
