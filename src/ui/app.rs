@@ -79,6 +79,18 @@ fn load_stored() -> (Prefs, Targets, Vec<String>) {
     (prefs, targets, notices)
 }
 
+/// The size of the wasm linear memory, in bytes (it only grows).
+fn wasm_memory_bytes() -> u32 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map_or(0, |m| {
+            m.buffer()
+                .dyn_into::<js_sys::ArrayBuffer>()
+                .map_or(0, |b| b.byte_length())
+        })
+}
+
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
@@ -112,9 +124,14 @@ pub fn App() -> impl IntoView {
 
     let has_data = move || state.files.with(|f| f.iter().any(|f| f.outcome.is_ok()));
     let ready = move || state.progress.with(Option::is_none).to_string();
+    // The wasm memory size once ready: the benchmarks' bytes-per-row probe.
+    let wasm_bytes = move || {
+        state.progress.track();
+        wasm_memory_bytes().to_string()
+    };
     view! {
         <Header />
-        <main id="main" data-ready=ready>
+        <main id="main" data-ready=ready data-wasm-bytes=wasm_bytes>
             <Notices />
             <DropZone />
             <FileList />

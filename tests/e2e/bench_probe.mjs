@@ -1,0 +1,62 @@
+// Benchmark probe (not a test): one load of FILE... in the release build
+// under a sub-path, reporting as one JSON line: ready time, the longest
+// main-thread task during the load (PerformanceObserver "longtask"), wasm
+// memory growth and bytes per row, re-filter time and drill-down open time.
+// Run: node tests/e2e/bench_probe.mjs ROWS FILE...
+import { statSync } from "node:fs";
+import { serveDist, openBrowser, newPage, waitReady } from "./harness.mjs";
+
+const [rowsArg, ...files] = process.argv.slice(2);
+const rows = Number(rowsArg);
+const site = await serveDist();
+const browser = await openBrowser();
+try {
+  const { page, context } = await newPage(browser);
+  await page.addInitScript(() => {
+    window.__longtasks = [];
+    try {
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longtasks.push(e.duration)))
+        .observe({ type: "longtask", buffered: true });
+    } catch {}
+  });
+  await page.goto(site.url);
+  await waitReady(page);
+  const before = Number(await page.getAttribute("main", "data-wasm-bytes"));
+  await page.evaluate(() => { window.__longtasks = []; });
+  const t0 = Date.now();
+  await page.setInputFiles(".drop-zone input[type=file]", files);
+  await page.waitForSelector("[data-kpi].kpi-card", { timeout: 600000 });
+  await waitReady(page, 600000);
+  const readyMs = Date.now() - t0;
+  const after = Number(await page.getAttribute("main", "data-wasm-bytes"));
+  const longtasks = await page.evaluate(() => window.__longtasks);
+  // Re-filter: the first ten days of the period, through the date input.
+  const refilterMs = await page.evaluate(async () => {
+    const from = document.querySelector('input[name="from"]');
+    const to = document.querySelector('input[name="to"]');
+    const d = new Date(from.value + "T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() + 9);
+    to.value = d.toISOString().slice(0, 10);
+    const t = performance.now();
+    to.dispatchEvent(new Event("input", { bubbles: true }));
+    to.dispatchEvent(new Event("change", { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    return performance.now() - t;
+  });
+  const t1 = Date.now();
+  await page.locator('.kpi-card[data-kpi="call_connection_rate"]').click();
+  await page.waitForSelector('[data-drill="call_connection_rate"]', { timeout: 600000 });
+  const drillMs = Date.now() - t1;
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  console.log(JSON.stringify({
+    rows, mb: +(bytes / 1e6).toFixed(1), ready_ms: readyMs,
+    longest_task_ms: longtasks.length ? Math.round(Math.max(...longtasks)) : 0,
+    long_tasks_ms: Math.round(longtasks.reduce((a, b) => a + b, 0)),
+    wasm_growth_bytes: after - before, bytes_per_row: rows ? +((after - before) / rows).toFixed(1) : null,
+    refilter_ms: Math.round(refilterMs), drill_open_ms: drillMs,
+  }));
+  await context.close();
+} finally {
+  await browser.close();
+  site.stop();
+}
