@@ -10,7 +10,7 @@ use super::targets::{Comparator, Status, Targets};
 use crate::domain::model::{CallStatus, UNASSIGNED};
 
 /// Outbound calls started in one weekday × hour cell of the period.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct HourCount {
     /// Monday = 1 … Sunday = 7.
     pub weekday: u8,
@@ -52,7 +52,7 @@ pub(crate) fn hour_grid(counts: &[[(u64, u64); 24]; 7]) -> Vec<HourCount> {
 }
 
 /// Calls of the period by direction and status ([`CallStatus::ALL`] order).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Statuses {
     /// Outbound calls by status.
     pub outbound: [u64; 7],
@@ -69,7 +69,7 @@ impl Statuses {
 
 /// One agent's standing: how many of its 15 KPIs met, neared or missed their
 /// targets.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Rank {
     /// The agent.
     pub agent: String,

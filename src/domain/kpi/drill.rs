@@ -13,7 +13,7 @@ use crate::domain::model::time::Day;
 use crate::domain::model::{CallStatus, CustomerType, Dataset, Direction, Stage, Timestamp};
 
 /// Which table the records come from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RecordKind {
     /// Calls.
     Calls,
@@ -24,7 +24,7 @@ pub enum RecordKind {
 }
 
 /// A column of a drill-down list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Column {
     /// When the call started.
     Started,
@@ -112,7 +112,7 @@ impl Column {
 }
 
 /// One cell of a drill-down list, typed (`present` writes it for people).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Cell {
     /// Nothing known.
     Missing,
@@ -135,7 +135,7 @@ pub enum Cell {
 }
 
 /// The records behind one KPI value.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Drill {
     /// The KPI.
     pub kpi: KpiId,

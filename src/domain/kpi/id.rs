@@ -2,7 +2,7 @@
 //! units that `present` formats from.
 
 /// One of the 15 telesales KPIs, in the order of KPIS.md.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum KpiId {
     /// 1: revenue / won deals.
     AveragePurchaseValue,
@@ -37,7 +37,7 @@ pub enum KpiId {
 }
 
 /// The unit of a KPI's value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Unit {
     /// Currency units.
     Money,

@@ -3,7 +3,7 @@
 use crate::domain::model::time::Day;
 
 /// An inclusive range of days: P = [from 00:00, to + 1 day 00:00).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Period {
     /// First day.
     pub from: Day,
@@ -60,7 +60,7 @@ impl Period {
 }
 
 /// Settings that change what counts (KPIS.md, "setting").
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Settings {
     /// Abandoned inbound calls that waited less than this are not offered calls.
     pub short_abandon_seconds: f64,
@@ -85,7 +85,7 @@ impl Default for Settings {
 }
 
 /// What a report covers: a period and a scope (filters combine).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Filter {
     /// First day (default: the first day in the data).
     pub from: Option<Day>,

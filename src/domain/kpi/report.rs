@@ -13,7 +13,7 @@ use crate::domain::model::time::Day;
 
 /// One KPI's figures for the report period, judged: everything a card or an
 /// agent cell shows.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct KpiValue {
     /// The value; `None` when it can't be computed.
     pub value: Option<f64>,
@@ -80,7 +80,7 @@ fn number(v: Option<f64>) -> Value {
 }
 
 /// The 15 KPIs of one scope.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct KpiSet {
     values: Vec<KpiValue>,
 }
@@ -113,7 +113,7 @@ impl KpiSet {
 
 /// One campaign's incremental sales (for the UI's campaign list), for the
 /// report's scope ignoring the campaign filter.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CampaignResult {
     /// The campaign's text.
     pub name: String,
@@ -135,7 +135,7 @@ pub struct CampaignResult {
 
 /// A full report: the scope's KPIs, each agent's, the campaigns and the
 /// analyses of ANALYSES.md.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Report {
     /// The report period (`None` when no period can be found).
     pub period: Option<Period>,

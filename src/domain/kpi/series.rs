@@ -24,7 +24,7 @@ pub const DAILY_LIMIT_DAYS: i64 = 62;
 pub const FEW_RECORDS: u64 = 5;
 
 /// How a series cuts its period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Granularity {
     /// One bucket per day.
     Day,
@@ -69,7 +69,7 @@ impl Granularity {
 }
 
 /// Every KPI of the report's scope per bucket of its period.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Series {
     /// Day or week.
     pub granularity: Granularity,
@@ -79,7 +79,7 @@ pub struct Series {
 }
 
 /// One KPI in one bucket, as a chart plots it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SeriesPoint {
     /// The bucket.
     pub period: Period,
@@ -158,7 +158,7 @@ impl DailyRevenue {
 }
 
 /// One day of the month's sales run-up.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunUpDay {
     /// The day.
     pub day: Day,
@@ -172,7 +172,7 @@ pub struct RunUpDay {
 /// The run-rate projection drawn to the end of the month (ANALYSES.md
 /// `forecast`): from the revenue at D, the last day with data, to the
 /// forecast at the month's last day.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ForecastLine {
     /// D.
     pub from: Day,
@@ -186,7 +186,7 @@ pub struct ForecastLine {
 
 /// The sales run-up of the month that holds the period's last day, from the
 /// month's 1st to its last day (revenue up to the period's last day).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunUp {
     /// Day by day, cumulative.
     pub days: Vec<RunUpDay>,

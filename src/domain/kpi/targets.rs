@@ -43,7 +43,7 @@ impl Comparator {
 }
 
 /// Whom a target is for.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Scope {
     /// The whole team (and each agent without a target of its own).
     Team,
@@ -54,7 +54,7 @@ pub enum Scope {
 }
 
 /// One target.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Target {
     /// The KPI it judges.
     pub kpi: KpiId,
@@ -69,14 +69,14 @@ pub struct Target {
 }
 
 /// A set of targets (the presets, or a user's file).
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Targets {
     /// The targets in file order.
     pub targets: Vec<Target>,
 }
 
 /// The met / near / missed judgement of a value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Status {
     /// The target is met.
     Met,

@@ -4,7 +4,7 @@ use super::interner::Sym;
 use super::time::{Millis, Timestamp};
 
 /// Which way a call went.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Direction {
     /// The agent dialled out (the default when a file has no direction).
     Outbound,
@@ -13,7 +13,7 @@ pub enum Direction {
 }
 
 /// The outcome of a call, after mapping the file's vocabulary (DATA.md §1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum CallStatus {
     /// Somebody talked.
     Connected,

@@ -4,7 +4,7 @@ use super::interner::Sym;
 use super::time::Timestamp;
 
 /// Where a deal stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Stage {
     /// Not decided yet.
     Open,
