@@ -9,7 +9,7 @@ use crate::domain::model::time::Day;
 use crate::present::i18n::{t, Msg};
 
 /// Today in the browser's local time (the UI passes "now" to the domain).
-fn today() -> Day {
+pub(super) fn today() -> Day {
     let now = js_sys::Date::new_0();
     Day::from_ymd(
         now.get_full_year() as i32,

@@ -73,7 +73,7 @@ pub fn load_demo(state: AppState) {
     let options = state
         .prefs
         .with_untracked(super::state::Prefs::parse_options);
-    for (name, bytes) in crate::domain::synth::demo_files(2026) {
+    for (name, bytes) in crate::domain::synth::demo_files(super::filters::today()) {
         let outcome = parse_bytes(&name, &bytes, &options)
             .map(Arc::new)
             .map_err(|e| e.to_string());
