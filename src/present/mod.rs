@@ -6,3 +6,4 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod kpi_text;
+pub mod share_link;
