@@ -2,6 +2,7 @@
 //! English, KPI names and definitions, and number formatting per language.
 //! Pulled out of the components so ordinary Rust tests cover it.
 
+pub mod axis;
 pub mod export;
 pub mod format;
 pub mod i18n;

@@ -151,6 +151,40 @@ impl fmt::Display for ShareError {
 
 impl std::error::Error for ShareError {}
 
+impl ShareError {
+    /// Why the link was refused, in `lang` (the technical detail after a colon).
+    ///
+    /// ```
+    /// use telesales_kpi::present::{i18n::Lang, share_link::decode};
+    /// let e = decode("config=%%").unwrap_err();
+    /// assert!(e.reason(Lang::Id).starts_with("tautan rusak"));
+    /// ```
+    pub fn reason(&self, lang: Lang) -> String {
+        let (en, id) = match self {
+            ShareError::NotALink => ("not a configuration link", "bukan tautan konfigurasi"),
+            ShareError::TooLong { .. } => ("the link is too long", "tautan terlalu panjang"),
+            ShareError::NotBase64 { .. } | ShareError::NotUtf8 | ShareError::BadJson { .. } => (
+                "the link is damaged (cut or altered)",
+                "tautan rusak (terpotong atau diubah)",
+            ),
+            ShareError::UnsupportedVersion(_) => (
+                "the link comes from another version",
+                "tautan berasal dari versi lain",
+            ),
+            ShareError::Targets(_) => ("its targets are not valid", "targetnya tidak valid"),
+            ShareError::BadSetting { .. } => (
+                "one of its settings is not valid",
+                "salah satu pengaturannya tidak valid",
+            ),
+        };
+        let words = match lang {
+            Lang::En => en,
+            Lang::Id => id,
+        };
+        format!("{words}: {self}")
+    }
+}
+
 impl SharedSettings {
     /// The settings as the link's JSON object (absent keys left out).
     fn to_json(&self) -> Map<String, Value> {

@@ -118,6 +118,7 @@ fn KpiCard(id: KpiId) -> impl IntoView {
                     data-kpi=id.as_str()
                     data-value=raw(value)
                     data-status=status.as_str()
+                    data-previous=raw(previous)
                     tabindex="0"
                     title=kpi_text::definition(id, lang)
                     aria-describedby=def_id.clone()

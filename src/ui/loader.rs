@@ -128,7 +128,8 @@ pub fn reparse(state: AppState, id: u64, options: ParseOptions) {
 }
 
 /// Re-parses every file after a setting that parsing depends on changed
-/// (UTC offset, country code), keeping each file's own overrides.
+/// (UTC offset, country code, longest extension), keeping each file's own
+/// overrides.
 pub fn reparse_all(state: AppState) {
     let base = state
         .prefs
@@ -137,6 +138,7 @@ pub fn reparse_all(state: AppState) {
         for f in files.iter_mut() {
             f.options.utc_offset_minutes = base.utc_offset_minutes;
             f.options.country_code.clone_from(&base.country_code);
+            f.options.extension_max_digits = base.extension_max_digits;
             f.outcome = parse_bytes(&f.name, &f.bytes, &f.options)
                 .map(Arc::new)
                 .map_err(|e| e.to_string());

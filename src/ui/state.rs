@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::ingest::{ParseOptions, ParsedFile};
-use crate::domain::kpi::{Engine, Filter, Report, Settings};
+use crate::domain::kpi::{Engine, Filter, Period, Report, Settings};
 use crate::domain::model::Dataset;
 use crate::domain::targets::Targets;
 use crate::present::format::Currency;
@@ -55,6 +55,10 @@ pub struct Prefs {
     pub currency: Currency,
     /// Delimiter of the KPI report CSV export.
     pub csv_delimiter: char,
+    /// Longest number that is a PBX extension.
+    pub extension_max_digits: u32,
+    /// Service level threshold (seconds of wait), kept for the analyses.
+    pub service_level_seconds: f64,
 }
 
 impl Default for Prefs {
@@ -67,6 +71,8 @@ impl Default for Prefs {
             callback_days: 7,
             currency: Currency::default(),
             csv_delimiter: ';',
+            extension_max_digits: 5,
+            service_level_seconds: 20.0,
         }
     }
 }
@@ -86,6 +92,7 @@ impl Prefs {
         ParseOptions {
             utc_offset_minutes: self.utc_offset_minutes,
             country_code: self.country_code.clone(),
+            extension_max_digits: self.extension_max_digits as usize,
             ..ParseOptions::default()
         }
     }
@@ -160,6 +167,9 @@ pub struct AppState {
     pub dataset: Memo<Shared<Dataset>>,
     /// The KPI engine over the dataset (linking done once per dataset/settings).
     pub engine: Memo<Shared<Engine<'static>>>,
+    /// The filter the report uses: `filter` with the page's default period
+    /// (the month of the latest dated record) when no day is chosen.
+    pub period_filter: Memo<Filter>,
     /// The report for the current filter and targets.
     pub report: Memo<Shared<Report>>,
 }
@@ -187,9 +197,13 @@ impl AppState {
             let data = dataset.get();
             Shared(Arc::new(Engine::new(&data, &settings.get()).detach()))
         });
+        let period_filter = Memo::new(move |_| {
+            let default = engine.with(|e| e.default_period());
+            filter.with(|f| with_page_period(f, default))
+        });
         let report = Memo::new(move |_| {
             let engine = engine.get();
-            let report = filter.with(|f| targets.with(|t| engine.report(f, t)));
+            let report = period_filter.with(|f| targets.with(|t| engine.report(f, t)));
             Shared(Arc::new(report))
         });
         AppState {
@@ -203,6 +217,7 @@ impl AppState {
             chart_kpi: RwSignal::new(crate::domain::kpi::KpiId::CallConnectionRate),
             dataset,
             engine,
+            period_filter,
             report,
         }
     }
@@ -219,6 +234,20 @@ impl AppState {
             n.push(Notice { id, text, error });
         });
     }
+}
+
+/// `filter` with the page's default period when it names no day: the
+/// calendar month holding the last day of `default` (the command line's
+/// default period), decided by [`Period::latest_month`].
+fn with_page_period(filter: &Filter, default: Option<Period>) -> Filter {
+    let mut f = filter.clone();
+    if f.from.is_none() && f.to.is_none() {
+        if let Some(month) = default.map(Period::latest_month) {
+            f.from = Some(month.from);
+            f.to = Some(month.to);
+        }
+    }
+    f
 }
 
 /// A stable hash of a file's bytes.
