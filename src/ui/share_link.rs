@@ -222,8 +222,13 @@ pub fn ShareButton() -> impl IntoView {
         let href = window.location().href().unwrap_or_default();
         let base = href.split('#').next().unwrap_or_default();
         let url = format!("{base}#{fragment}");
-        let clipboard = window.navigator().clipboard();
-        let _ = clipboard.write_text(&url);
+        // The clipboard exists on secure origins only; the field below works anywhere.
+        let navigator = window.navigator();
+        let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+            .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+        if has_clipboard {
+            let _ = navigator.clipboard().write_text(&url);
+        }
         link.set(Some(url));
     };
     view! {
