@@ -64,6 +64,18 @@ fn fixtures() -> &'static [Vec<u8>] {
     FILES.get_or_init(load)
 }
 
+/// The first whole lines of `bytes` within `max` bytes.
+fn head(bytes: &[u8], max: usize) -> Vec<u8> {
+    if bytes.len() <= max {
+        return bytes.to_vec();
+    }
+    let end = bytes[..max]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(max, |i| i + 1);
+    bytes[..end].to_vec()
+}
+
 fn load() -> Vec<Vec<u8>> {
     let mut files: Vec<Vec<u8>> = vec![
         include_bytes!("fixtures/ingest/calls_en.csv").to_vec(),
@@ -84,7 +96,13 @@ fn load() -> Vec<Vec<u8>> {
         synth::messy_calls_csv(1500, 7),
         synth::canonical_calls_csv(1000, 7),
     ];
-    files.extend(synth::demo_files(3).into_iter().map(|(_, b)| b));
+    // The demo's first 64 KiB of each file (the whole calls file is 5 MB).
+    let today = telesales_kpi::domain::model::time::Day::from_ymd(2026, 11, 15).expect("date");
+    files.extend(
+        synth::demo_files(today)
+            .into_iter()
+            .map(|(_, b)| head(&b, 64 * 1024)),
+    );
     files
 }
 

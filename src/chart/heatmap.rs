@@ -5,7 +5,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{palette, ChartError};
+use super::{font, palette, text, with_legend_row, ChartError, Mark};
 
 /// One weekday × hour cell.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -37,6 +37,9 @@ pub struct HeatMap {
     pub legend: (String, String),
 }
 
+/// The fill of a cell with few calls.
+const FEW_FILL: RGBColor = RGBColor(222, 225, 230);
+
 /// The fill of a rate: from a pale to a deep blue.
 fn shade(rate: f64) -> RGBColor {
     let r = rate.clamp(0.0, 1.0);
@@ -51,9 +54,17 @@ where
     DB::ErrorType: 'static,
 {
     let weekdays = &map.weekdays;
-    let mut chart = ChartBuilder::on(area)
-        .caption(&map.title, ("sans-serif", 18))
-        .margin(12)
+    let body = area.titled(&map.title, text(font::TITLE))?;
+    let (colour_note, few_note) = &map.legend;
+    let entries = [
+        (colour_note.clone(), shade(0.8), Mark::Box),
+        (few_note.clone(), FEW_FILL, Mark::Box),
+    ];
+    let plot = with_legend_row(&body, &entries)?;
+    // The calls of a cell are written in it when the cell is wide enough.
+    let labelled = plot.dim_in_pixel().0.saturating_sub(70) / 24 >= 26;
+    let mut chart = ChartBuilder::on(&plot)
+        .margin(8)
         .x_label_area_size(40)
         .y_label_area_size(60)
         .build_cartesian_2d(0.0..24.0, 0.0..7.0)?;
@@ -73,14 +84,15 @@ where
                 String::new()
             }
         })
-        .label_style(("sans-serif", 13))
+        .label_style(text(font::TICK))
+        .axis_desc_style(text(font::AXIS))
         .draw()?;
     let top = |w: u8| 7.0 - f64::from(w);
     chart
         .draw_series(map.cells.iter().map(|c| {
             let (x, y) = (f64::from(c.hour), top(c.weekday));
             let fill = match (c.rate, c.few) {
-                (Some(_), true) => palette::MUTED.mix(0.25).filled(),
+                (Some(_), true) => FEW_FILL.filled(),
                 (Some(r), false) => shade(r).filled(),
                 (None, _) => WHITE.filled(),
             };
@@ -98,35 +110,31 @@ where
         }))
         .map_err(|e| ChartError::Backend(e.to_string()))?;
     chart
-        .draw_series(map.cells.iter().filter(|c| c.calls > 0).map(|c| {
-            let (x, y) = (f64::from(c.hour) + 0.5, top(c.weekday) - 0.5);
-            let dark = c.rate.is_some_and(|r| r > 0.55) && !c.few;
-            let colour = if dark { WHITE } else { BLACK };
-            let text = if c.calls >= 1000 {
-                format!("{}k", c.calls / 1000)
-            } else {
-                c.calls.to_string()
-            };
-            Text::new(
-                text,
-                (x, y),
-                ("sans-serif", 12).into_font().color(&colour).pos(
-                    plotters::style::text_anchor::Pos::new(
-                        plotters::style::text_anchor::HPos::Center,
-                        plotters::style::text_anchor::VPos::Center,
-                    ),
-                ),
-            )
-        }))
+        .draw_series(
+            map.cells
+                .iter()
+                .filter(|c| labelled && c.calls > 0)
+                .map(|c| {
+                    let (x, y) = (f64::from(c.hour) + 0.5, top(c.weekday) - 0.5);
+                    let dark = c.rate.is_some_and(|r| r > 0.55) && !c.few;
+                    let colour = if dark { WHITE } else { BLACK };
+                    let text = if c.calls >= 1000 {
+                        format!("{}k", c.calls / 1000)
+                    } else {
+                        c.calls.to_string()
+                    };
+                    Text::new(
+                        text,
+                        (x, y),
+                        ("sans-serif", 12).into_font().color(&colour).pos(
+                            plotters::style::text_anchor::Pos::new(
+                                plotters::style::text_anchor::HPos::Center,
+                                plotters::style::text_anchor::VPos::Center,
+                            ),
+                        ),
+                    )
+                }),
+        )
         .map_err(|e| ChartError::Backend(e.to_string()))?;
-    let (colour, few) = &map.legend;
-    let style = ("sans-serif", 13).into_font().color(&BLACK);
-    let (w, h) = area.dim_in_pixel();
-    area.draw(&Text::new(
-        format!("{colour} · {few}"),
-        (60, h.saturating_sub(14) as i32),
-        style,
-    ))?;
-    let _ = w;
     Ok(())
 }

@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::ChartError;
+use super::{font, text, ChartError};
 
 /// Colours of the seven statuses (connected first), colour-blind safe.
 const COLOURS: [RGBColor; 7] = [
@@ -43,8 +43,9 @@ where
         .map(|(l, c)| format!("{l} ({})", c.iter().sum::<u64>()))
         .collect();
     let mut chart = ChartBuilder::on(area)
-        .caption(&bars.title, ("sans-serif", 18))
+        .caption(&bars.title, text(font::TITLE))
         .margin(12)
+        .margin_right(32)
         .x_label_area_size(40)
         .y_label_area_size(130)
         .build_cartesian_2d(0.0..1.0, 0.0..(n as f64 + 0.9))?;
@@ -63,7 +64,8 @@ where
                 String::new()
             }
         })
-        .label_style(("sans-serif", 13))
+        .label_style(text(font::TICK))
+        .axis_desc_style(text(font::AXIS))
         .draw()?;
     for (k, name) in bars.statuses.iter().enumerate() {
         let colour = COLOURS[k];
@@ -97,7 +99,7 @@ where
     chart
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperRight)
-        .label_font(("sans-serif", 12))
+        .label_font(text(font::TICK))
         .background_style(WHITE.mix(0.9))
         .border_style(BLACK.mix(0.3))
         .draw()?;

@@ -107,6 +107,8 @@ pub enum Msg {
     To,
     /// Period presets.
     Presets,
+    /// Preset: the month of the latest record (the page's default period).
+    LatestMonth,
     /// Preset.
     ThisMonth,
     /// Preset.
@@ -205,8 +207,6 @@ pub enum Msg {
     Suggested,
     /// no suggestion (fewer than 2 agents with a value)
     NoSuggestion,
-    /// Service level: answered within (s)
-    ServiceLevelSeconds,
     /// Mon Tue Wed Thu Fri Sat Sun
     Weekdays,
     /// Restore presets.
@@ -231,6 +231,60 @@ pub enum Msg {
     CsvDelimiter,
     /// Dismiss.
     Dismiss,
+    /// Legend of trend points resting on few records.
+    FewRecords,
+    /// "file" (in the files summary).
+    FileWord,
+    /// "files" (in the files summary).
+    FilesWord,
+    /// "skipped rows" (in the files summary).
+    SkippedRowsWord,
+    /// The compact drop zone's file button.
+    AddFiles,
+    /// Page sections navigation.
+    Sections,
+    /// The share link button.
+    CopyLink,
+    /// The share link was copied.
+    LinkCopied,
+    /// Label of the share link's text field.
+    ShareLink,
+    /// Heading of a share link's confirmation.
+    LinkWouldChange,
+    /// A share link that changes nothing.
+    LinkChangesNothing,
+    /// Column: what changes.
+    ChangeWhat,
+    /// Column: current value.
+    ChangeNow,
+    /// Column: value with the link.
+    ChangeWithLink,
+    /// Confirm a share link.
+    ApplyLink,
+    /// Decline a share link.
+    KeepMine,
+    /// A share link was applied.
+    LinkApplied,
+    /// A share link was refused.
+    LinkRefused,
+    /// A share link listed a target twice.
+    LinkDuplicates,
+    /// A share link had unknown settings.
+    LinkUnknownSettings,
+    /// Print button.
+    Print,
+    /// "Period" (print heading).
+    Period,
+    /// A new version was installed.
+    Updated,
+    /// Reload button.
+    Reload,
+    /// Ready offline.
+    OfflineReady,
+    /// Longest PBX extension setting.
+    ExtensionDigits,
+    /// Service level setting.
+    ServiceLevel,
     /// Files heading.
     Files,
     /// Skipped rows unit.
@@ -342,6 +396,7 @@ fn texts(msg: Msg) -> (&'static str, &'static str) {
         Msg::From => ("From", "Dari"),
         Msg::To => ("To", "Sampai"),
         Msg::Presets => ("Period presets", "Pilihan periode"),
+        Msg::LatestMonth => ("Latest month in the data", "Bulan terakhir dalam data"),
         Msg::ThisMonth => ("This month", "Bulan ini"),
         Msg::LastMonth => ("Last month", "Bulan lalu"),
         Msg::Last7 => ("Last 7 days", "7 hari terakhir"),
@@ -380,10 +435,10 @@ fn texts(msg: Msg) -> (&'static str, &'static str) {
         Msg::SortBy => ("Sort by", "Urutkan menurut"),
         Msg::Ranking => ("Ranking: targets met per agent", "Peringkat: target tercapai per agen"),
         Msg::ShowRow => ("Show this agent's row", "Tampilkan baris agen ini"),
-        Msg::BestTime => ("Best time to call: connection rate by weekday and hour", "Waktu terbaik menelepon: tingkat tersambung per hari dan jam"),
+        Msg::BestTime => ("Best time to call", "Waktu terbaik menelepon"),
         Msg::Hour => ("Hour", "Jam"),
-        Msg::HeatColour => ("colour: connection rate (darker = higher)", "warna: tingkat tersambung (lebih gelap = lebih tinggi)"),
-        Msg::HeatFew => ("grey: fewer than 5 calls", "abu-abu: kurang dari 5 panggilan"),
+        Msg::HeatColour => ("colour: connection rate, darker = higher", "warna: tingkat tersambung, gelap = tinggi"),
+        Msg::HeatFew => ("grey, hatched: fewer than 10 calls", "abu-abu, arsir: kurang dari 10 panggilan"),
         Msg::StatusBreakdown => ("Calls by status", "Panggilan menurut status"),
         Msg::Outbound => ("Outbound", "Keluar"),
         Msg::Inbound => ("Inbound", "Masuk"),
@@ -395,7 +450,6 @@ fn texts(msg: Msg) -> (&'static str, &'static str) {
         Msg::Cancel => ("Cancel", "Batal"),
         Msg::Suggested => ("suggested", "saran"),
         Msg::NoSuggestion => ("no suggestion (fewer than 2 agents with a value)", "tidak ada saran (kurang dari 2 agen dengan nilai)"),
-        Msg::ServiceLevelSeconds => ("Service level: answered within (s)", "Tingkat layanan: dijawab dalam (detik)"),
         Msg::Weekdays => ("Mon Tue Wed Thu Fri Sat Sun", "Sen Sel Rab Kam Jum Sab Min"),
         Msg::RestorePresets => ("Restore presets", "Kembalikan preset"),
         Msg::Export => ("Export JSON", "Ekspor JSON"),
@@ -408,6 +462,33 @@ fn texts(msg: Msg) -> (&'static str, &'static str) {
         Msg::Currency => ("Currency", "Mata uang"),
         Msg::CsvDelimiter => ("CSV export delimiter", "Pemisah ekspor CSV"),
         Msg::Dismiss => ("Dismiss", "Tutup"),
+        Msg::FewRecords => ("few records (hollow)", "sedikit data (kosong)"),
+        Msg::FileWord => ("file", "berkas"),
+        Msg::FilesWord => ("files", "berkas"),
+        Msg::SkippedRowsWord => ("skipped rows", "baris dilewati"),
+        Msg::AddFiles => ("Add files", "Tambah berkas"),
+        Msg::Sections => ("Sections", "Bagian"),
+        Msg::CopyLink => ("Copy link", "Salin tautan"),
+        Msg::LinkCopied => ("Link copied. It carries your targets and settings, never your data.", "Tautan disalin. Isinya target dan pengaturan Anda, tanpa data."),
+        Msg::ShareLink => ("Link to these targets and settings", "Tautan ke target dan pengaturan ini"),
+        Msg::LinkWouldChange => ("This link would change your targets and settings", "Tautan ini akan mengubah target dan pengaturan Anda"),
+        Msg::LinkChangesNothing => ("This link holds the targets and settings you already have.", "Tautan ini berisi target dan pengaturan yang sudah Anda pakai."),
+        Msg::ChangeWhat => ("Target or setting", "Target atau pengaturan"),
+        Msg::ChangeNow => ("Now", "Sekarang"),
+        Msg::ChangeWithLink => ("With the link", "Dengan tautan"),
+        Msg::ApplyLink => ("Apply and save", "Terapkan dan simpan"),
+        Msg::KeepMine => ("Keep mine", "Tetap pakai milik saya"),
+        Msg::LinkApplied => ("The link's targets and settings are applied and saved.", "Target dan pengaturan dari tautan diterapkan dan disimpan."),
+        Msg::LinkRefused => ("This link was not applied, nothing changed", "Tautan ini tidak diterapkan, tidak ada yang berubah"),
+        Msg::LinkDuplicates => ("targets listed twice for the same KPI and scope: the last of each is kept", "target tercantum dua kali untuk KPI dan cakupan yang sama: yang terakhir dipakai"),
+        Msg::LinkUnknownSettings => ("settings this page does not know were ignored", "pengaturan yang tidak dikenal halaman ini diabaikan"),
+        Msg::Print => ("Print / PDF", "Cetak / PDF"),
+        Msg::Period => ("Period", "Periode"),
+        Msg::Updated => ("The dashboard was updated to a new version.", "Dasbor diperbarui ke versi baru."),
+        Msg::Reload => ("Reload", "Muat ulang"),
+        Msg::OfflineReady => ("Saved for offline use: the dashboard now opens without a connection.", "Tersimpan untuk dipakai luring: dasbor kini terbuka tanpa koneksi."),
+        Msg::ExtensionDigits => ("Longest PBX extension (digits)", "Ekstensi PBX terpanjang (digit)"),
+        Msg::ServiceLevel => ("Service level: answered within (s)", "Tingkat layanan: dijawab dalam (detik)"),
         Msg::Files => ("Files", "Berkas"),
         Msg::Skipped => ("skipped", "dilewati"),
         Msg::Remove => ("Remove", "Hapus"),

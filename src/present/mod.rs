@@ -2,9 +2,11 @@
 //! English, KPI names and definitions, and number formatting per language.
 //! Pulled out of the components so ordinary Rust tests cover it.
 
+pub mod axis;
 pub mod diagnostics;
 pub mod drill;
 pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod kpi_text;
+pub mod share_link;

@@ -145,9 +145,9 @@ pub fn AgentTable() -> impl IntoView {
         })
     };
     view! {
-        <section class="panel agent-panel">
-            <h2>{move || t(state.lang(), Msg::Agents)}</h2>
-            <div class="table-scroll" tabindex="0">
+        <section class="panel agent-panel" id="agents" aria-labelledby="agents-title">
+            <h2 id="agents-title">{move || t(state.lang(), Msg::Agents)}</h2>
+            <div class="table-scroll agent-scroll" tabindex="0" role="region" aria-labelledby="agents-title">
                 <table class="agent-table">
                     <thead>
                         <tr>

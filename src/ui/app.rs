@@ -1,5 +1,8 @@
-//! The page: header, notices, drop zone and files, then the dashboard
-//! (filters, KPI cards, charts, agent table), targets and settings.
+//! The page: header, a share link's question, notices, the drop zone with
+//! the files folded into one line, then the dashboard — the period bar and
+//! the 15 cards on the first screen, charts and the agent table below — and,
+//! off that path, the targets and settings panels (the header's section
+//! links jump to them).
 
 use leptos::prelude::*;
 
@@ -7,14 +10,16 @@ use super::agent_table::AgentTable;
 use super::charts_panel::ChartsPanel;
 use super::drill_panel::DrillPanel;
 use super::drop_zone::DropZone;
-use super::file_list::FileList;
+use super::files_summary::FilesSummary;
 use super::filters::Filters;
 use super::header::Header;
 use super::kpi_cards::KpiCards;
 use super::notices::Notices;
+use super::offline::{use_service_worker, OfflineNote, UpdateBanner};
 use super::ranking_panel::RankingPanel;
 use super::report_export::ExportButton;
 use super::settings_panel::SettingsPanel;
+use super::share_link::{ShareButton, SharePrompt};
 use super::state::{AppState, Prefs};
 use super::storage::{self, Loaded};
 use super::targets_editor::TargetsEditor;
@@ -122,6 +127,8 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let offline = use_service_worker();
+
     let has_data = move || state.files.with(|f| f.iter().any(|f| f.outcome.is_ok()));
     let ready = move || state.progress.with(Option::is_none).to_string();
     // The wasm memory size once ready: the benchmarks' bytes-per-row probe.
@@ -129,18 +136,54 @@ pub fn App() -> impl IntoView {
         state.progress.track();
         wasm_memory_bytes().to_string()
     };
+    let lang = move || state.lang();
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let period_line = move || {
+        state.report.with(|r| {
+            r.period.map(|p| {
+                let prev = r
+                    .previous_period
+                    .map(|q| {
+                        format!(
+                            " · {}: {} – {}",
+                            t(lang(), Msg::PreviousPeriod),
+                            q.from,
+                            q.to
+                        )
+                    })
+                    .unwrap_or_default();
+                format!("{}: {} – {}{prev}", t(lang(), Msg::Period), p.from, p.to)
+            })
+        })
+    };
     view! {
-        <Header />
-        <main id="main" data-ready=ready data-wasm-bytes=wasm_bytes>
+        <Header has_data=Signal::derive(has_data) />
+        <main id="main" data-ready=ready data-wasm-bytes=wasm_bytes class:has-data=has_data>
+            <UpdateBanner offline=offline />
+            <SharePrompt />
             <Notices />
-            <DropZone />
-            <FileList />
+            <div class="load-bar">
+                <DropZone />
+                <FilesSummary />
+            </div>
             <Show
                 when=has_data
-                fallback=move || view! { <p class="empty">{move || t(state.lang(), Msg::Empty)}</p> }
+                fallback=move || view! { <p class="empty">{move || t(lang(), Msg::Empty)}</p> }
             >
-                <Filters />
-                <div class="toolbar right"><ExportButton /></div>
+                <p class="print-only print-period">{period_line}</p>
+                <Filters>
+                    <div class="toolbar report-actions">
+                        <ExportButton />
+                        <ShareButton />
+                        <button type="button" class="button secondary" id="print" on:click=print>
+                            {move || t(lang(), Msg::Print)}
+                        </button>
+                    </div>
+                </Filters>
                 <KpiCards />
                 <RankingPanel />
                 <ChartsPanel />
@@ -150,6 +193,6 @@ pub fn App() -> impl IntoView {
             <TargetsEditor />
             <SettingsPanel />
         </main>
-        <footer class="site-footer">{move || t(state.lang(), Msg::Private)}</footer>
+        <footer class="site-footer">{move || t(lang(), Msg::Private)}<OfflineNote offline=offline /></footer>
     }
 }

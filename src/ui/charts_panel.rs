@@ -1,77 +1,75 @@
 //! The charts: the selected KPI's daily or weekly trend with its target, the
-//! per-agent bars, the talk-time distribution with the 4–6 minute band, and
-//! the month's sales run-up against the pro-rated target. The data comes
-//! decided from the domain ([`crate::domain::kpi::Engine::series`],
-//! `run_up`); this file only lays it out. Drawn on the main thread (plotters
-//! measures text through a canvas on wasm).
+//! per-agent bars, the talk-time distribution with the 4–6 minute band, the
+//! month's sales run-up with the forecast line, the best time to call and the
+//! status breakdown. The data comes decided from the domain
+//! ([`crate::domain::kpi::Engine::series`], `run_up`, the report's `hours`
+//! and `statuses`); this file only lays it out, at the width the chart is
+//! shown at. Drawn on the main thread (plotters measures text through a
+//! canvas on wasm).
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use super::download::{download_svg_as_png, download_text};
+use super::roster_view::roster_names;
 use super::state::{AppState, Shared};
 use crate::chart::{
-    self, Bars, HeatCell, HeatMap, Histogram, RunUp, StatusBars, TargetLine, Trend,
+    self, bars_height, size_for, Bar, Bars, HeatCell, HeatMap, Histogram, RunUp, SeriesColour,
+    StatusBars, TargetLine, Trend, TrendPoint,
 };
-use crate::domain::kpi::{self, Granularity, KpiId, Period, Series};
-use crate::present::format::duration;
+use crate::domain::kpi::targets::Target;
+use crate::domain::kpi::{self, Granularity, KpiId, Report, Series};
+use crate::domain::model::CallStatus;
+use crate::present::axis::{count_axis, kpi_axis, short_date};
 use crate::present::format::raw;
 use crate::present::i18n::{t, Lang, Msg};
 use crate::present::kpi_text::{self, Display};
 
-fn axis_format(id: KpiId) -> fn(f64) -> String {
-    match kpi_text::display(id) {
-        Display::Percent => |v| format!("{:.0}%", v * 100.0),
-        Display::Duration => |v| duration(v),
-        Display::Money => |v| compact(v),
-        Display::Count => |v| format!("{v:.0}"),
-    }
-}
-
-/// 1 250 000 → `1.2M`: short axis labels for money.
-fn compact(v: f64) -> String {
-    let a = v.abs();
-    if a >= 1e9 {
-        format!("{:.1}B", v / 1e9)
-    } else if a >= 1e6 {
-        format!("{:.1}M", v / 1e6)
-    } else if a >= 1e3 {
-        format!("{:.0}k", v / 1e3)
-    } else {
-        format!("{v:.0}")
-    }
-}
-
 /// What the charts plot, computed from the report's engine once per filter,
-/// targets and data (not per language or chart KPI).
+/// targets and data (not per language, width or chart KPI).
 struct ChartData {
     series: Option<Series>,
     run_up: Option<kpi::RunUp>,
     talk: Vec<u64>,
 }
 
-/// A short axis label of a bucket: `MM-DD` by day, the week's first day by week.
-fn bucket_label(p: Period, granularity: Granularity) -> String {
-    match granularity {
-        Granularity::Day => p.from.to_string().get(5..).unwrap_or_default().to_owned(),
-        Granularity::Week => p.from.to_string(),
-    }
+/// The bounds of a target as a chart's line.
+fn target_line(target: Option<&Target>) -> TargetLine {
+    target.map_or(TargetLine::default(), |t| TargetLine {
+        min: t.bound_min(),
+        max: t.bound_max(),
+    })
 }
+
+/// How many charts the panel draws.
+const CHARTS: usize = 6;
 
 struct Drawn {
     /// The bounds of the trend's target line (as the cards' `data-bound-*`).
     trend_bounds: (Option<f64>, Option<f64>),
-    trend: String,
-    bars: String,
-    histogram: String,
-    runup: String,
-    heatmap: String,
-    statuses: String,
+    /// The SVGs: trend, agents, talk time, run-up, heat map, statuses.
+    svgs: [String; CHARTS],
+    /// The size each was drawn at (for the PNG export).
+    sizes: [(u32, u32); CHARTS],
 }
 
-fn draw(state: AppState, data: &ChartData, id: KpiId, lang: Lang) -> Option<Drawn> {
-    let report = state.report.get();
-    let series = data.series.as_ref()?;
-    let fmt = axis_format(id);
+/// The colour of the scope's series: its roster team's, else the whole team's.
+fn scope_colour(team: Option<&str>, teams: &[String]) -> SeriesColour {
+    team.and_then(|t| teams.iter().position(|x| x == t))
+        .map_or(SeriesColour::Whole, SeriesColour::Team)
+}
+
+/// The trend of `id` from the domain's series.
+fn trend(
+    series: &Series,
+    id: KpiId,
+    lang: Lang,
+    unit: &str,
+    colour: SeriesColour,
+    series_label: String,
+    format: chart::Format,
+) -> Trend {
     let name = kpi_text::name(id, lang);
     let points = series.points(id);
     let target = points.last().map_or(TargetLine::default(), |p| TargetLine {
@@ -79,100 +77,32 @@ fn draw(state: AppState, data: &ChartData, id: KpiId, lang: Lang) -> Option<Draw
         max: p.bounds.1,
     });
     let weekly = series.granularity == Granularity::Week;
-    let trend = Trend {
+    Trend {
         title: format!(
             "{name} — {}",
             t(lang, if weekly { Msg::ByWeek } else { Msg::ByDay })
         ),
         x_label: t(lang, if weekly { Msg::Week } else { Msg::Day }).to_owned(),
-        y_label: format!("{name} ({})", unit_label(id, &state, lang)),
+        y_label: format!("{name} ({unit})"),
         points: points
             .iter()
-            .map(|p| (bucket_label(p.period, series.granularity), p.judged))
+            .map(|p| TrendPoint {
+                label: short_date(p.period.from, lang),
+                value: p.judged,
+                few: p.few,
+            })
             .collect(),
         target,
-        series_label: t(lang, Msg::Team).to_owned(),
+        series_label,
+        colour,
         target_label: t(lang, Msg::Target).to_owned(),
-        format: fmt,
-    };
-    // Each agent's bar is what its own target judges, against the team's line.
-    let bars = Bars {
-        title: format!("{name} — {}", t(lang, Msg::PerAgent)),
-        x_label: t(lang, Msg::Agent).to_owned(),
-        y_label: unit_label(id, &state, lang),
-        bars: report
-            .agents
-            .iter()
-            .filter_map(|(a, set)| set.get(id).judged.map(|v| (a.clone(), v)))
-            .collect(),
-        target: report
-            .kpis
-            .get(id)
-            .target
-            .as_ref()
-            .filter(|_| id != KpiId::MonthlySales)
-            .map_or(TargetLine::default(), |tg| TargetLine {
-                min: tg.bound_min(),
-                max: tg.bound_max(),
-            }),
-        format: fmt,
-    };
-    let talk_target = report.kpis.get(KpiId::AverageTalkTime).target.clone();
-    let histogram = Histogram {
-        title: t(lang, Msg::TalkDistribution).to_owned(),
-        x_label: t(lang, Msg::TalkMinutes).to_owned(),
-        y_label: t(lang, Msg::Calls).to_owned(),
-        bucket_minutes: 1.0,
-        counts: data.talk.clone(),
-        band: talk_target.map(|tg| {
-            (
-                tg.bound_min().unwrap_or(0.0) / 60.0,
-                tg.bound_max().unwrap_or(tg.value) / 60.0,
-            )
-        }),
-    };
-    let days = data.run_up.as_ref().map_or_else(Vec::new, |r| {
-        r.days
-            .iter()
-            .map(|d| {
-                let label = d.day.to_string().get(5..).unwrap_or_default().to_owned();
-                (label, d.revenue, d.expected)
-            })
-            .collect()
-    });
-    let forecast = data.run_up.as_ref().and_then(|r| {
-        let f = r.forecast?;
-        let start = r.days.first()?.day;
-        let at = |d: crate::domain::model::time::Day| f64::from(d.0 - start.0);
-        Some(((at(f.from), f.from_revenue), (at(f.to), f.value)))
-    });
-    let runup = RunUp {
-        title: t(lang, Msg::SalesRunUp).to_owned(),
-        x_label: t(lang, Msg::Day).to_owned(),
-        y_label: state.prefs.with(|p| p.currency.code.clone()),
-        days,
-        forecast,
-        forecast_label: t(lang, Msg::Forecast).to_owned(),
-        series_label: t(lang, Msg::Sales).to_owned(),
-        target_label: t(lang, Msg::ProRatedTarget).to_owned(),
-        format: compact,
-    };
-    let (heat, statuses) = analyses_charts(&report, lang);
-    let size = chart::SIZE;
-    let render = |r: Result<String, chart::ChartError>| r.unwrap_or_else(|e| format!("<p>{e}</p>"));
-    Some(Drawn {
-        trend_bounds: (target.min, target.max),
-        trend: render(chart::svg(size, |a| chart::draw_trend(&a, &trend))),
-        bars: render(chart::svg(size, |a| chart::draw_bars(&a, &bars))),
-        histogram: render(chart::svg(size, |a| chart::draw_histogram(&a, &histogram))),
-        runup: render(chart::svg(size, |a| chart::draw_runup(&a, &runup))),
-        heatmap: render(chart::svg(size, |a| chart::draw_heatmap(&a, &heat))),
-        statuses: render(chart::svg(size, |a| chart::draw_statuses(&a, &statuses))),
-    })
+        few_label: t(lang, Msg::FewRecords).to_owned(),
+        format,
+    }
 }
 
 /// The heat map of `hours` and the status breakdown of `statuses`.
-fn analyses_charts(report: &crate::domain::kpi::Report, lang: Lang) -> (HeatMap, StatusBars) {
+fn analyses_charts(report: &Report, lang: Lang) -> (HeatMap, StatusBars) {
     let weekdays: Vec<String> = t(lang, Msg::Weekdays)
         .split(' ')
         .map(str::to_owned)
@@ -200,8 +130,7 @@ fn analyses_charts(report: &crate::domain::kpi::Report, lang: Lang) -> (HeatMap,
     };
     let statuses = StatusBars {
         title: t(lang, Msg::StatusBreakdown).to_owned(),
-        statuses: crate::domain::model::CallStatus::ALL
-            .map(|s| crate::present::drill::call_status(s, lang).to_owned()),
+        statuses: CallStatus::ALL.map(|s| crate::present::drill::call_status(s, lang).to_owned()),
         bars: report.statuses.map_or_else(Vec::new, |s| {
             vec![
                 (t(lang, Msg::Outbound).to_owned(), s.outbound),
@@ -213,6 +142,117 @@ fn analyses_charts(report: &crate::domain::kpi::Report, lang: Lang) -> (HeatMap,
     (heat, statuses)
 }
 
+#[allow(clippy::too_many_lines)] // the six charts' inputs, one after the other
+fn draw(state: AppState, data: &ChartData, id: KpiId, lang: Lang, width: u32) -> Option<Drawn> {
+    let report = state.report.get();
+    let series = data.series.as_ref()?;
+    let filter = state.period_filter.get();
+    let engine = state.engine.get();
+    let currency = state.prefs.with(|p| p.currency.clone());
+    let fmt: chart::Format = Arc::new(kpi_axis(id, currency.clone(), lang));
+    let name = kpi_text::name(id, lang);
+    let teams = engine.team_names();
+    let colour = scope_colour(filter.team.as_deref(), &teams);
+    let unit = unit_label(id, &state, lang);
+    let series_label = filter
+        .team
+        .clone()
+        .unwrap_or_else(|| t(lang, Msg::Team).to_owned());
+    let trend = trend(series, id, lang, &unit, colour, series_label, fmt.clone());
+    // Each agent's bar is what its own target judges, against the scope's line.
+    let names = roster_names(&state.dataset.get());
+    let mut legend: Vec<(String, SeriesColour)> = Vec::new();
+    let bar_list: Vec<Bar> = report
+        .agents
+        .iter()
+        .filter_map(|(a, set)| set.get(id).judged.map(|v| (a, v)))
+        .map(|(a, value)| {
+            let (display, team) = names.get(a.as_str()).cloned().unwrap_or_default();
+            let colour = scope_colour(Some(team.as_str()), &teams);
+            if colour != SeriesColour::Whole && !legend.iter().any(|l| l.0 == team) {
+                legend.push((team, colour));
+            }
+            Bar {
+                label: if display.is_empty() {
+                    a.clone()
+                } else {
+                    display
+                },
+                value,
+                colour,
+            }
+        })
+        .collect();
+    legend.sort_by(|a, b| a.0.cmp(&b.0));
+    let scope_target = report.kpis.get(id).target.as_ref();
+    let bars = Bars {
+        title: format!("{name} — {}", t(lang, Msg::PerAgent)),
+        x_label: unit,
+        bars: bar_list,
+        legend,
+        // A monthly target is pro-rated per agent: no one line fits them all.
+        target: target_line(scope_target.filter(|_| id != KpiId::MonthlySales)),
+        target_label: t(lang, Msg::Target).to_owned(),
+        format: fmt,
+    };
+    let talk_target = report.kpis.get(KpiId::AverageTalkTime).target.clone();
+    let histogram = Histogram {
+        title: t(lang, Msg::TalkDistribution).to_owned(),
+        x_label: t(lang, Msg::TalkMinutes).to_owned(),
+        y_label: t(lang, Msg::Calls).to_owned(),
+        bucket_minutes: 1.0,
+        counts: data.talk.clone(),
+        band: talk_target.map(|tg| {
+            (
+                tg.bound_min().unwrap_or(0.0) / 60.0,
+                tg.bound_max().unwrap_or(tg.value) / 60.0,
+            )
+        }),
+        colour,
+        format: Arc::new(count_axis(lang)),
+    };
+    let days = data.run_up.as_ref().map_or_else(Vec::new, |r| {
+        r.days
+            .iter()
+            .map(|d| (short_date(d.day, lang), d.revenue, d.expected))
+            .collect()
+    });
+    let forecast = data.run_up.as_ref().and_then(|r| {
+        let f = r.forecast?;
+        let start = r.days.first()?.day;
+        let at = |d: crate::domain::model::time::Day| f64::from(d.0 - start.0);
+        Some(((at(f.from), f.from_revenue), (at(f.to), f.value)))
+    });
+    let runup = RunUp {
+        title: t(lang, Msg::SalesRunUp).to_owned(),
+        x_label: t(lang, Msg::Day).to_owned(),
+        y_label: currency.code.clone(),
+        days,
+        forecast,
+        forecast_label: t(lang, Msg::Forecast).to_owned(),
+        series_label: t(lang, Msg::Sales).to_owned(),
+        colour,
+        target_label: t(lang, Msg::ProRatedTarget).to_owned(),
+        format: Arc::new(kpi_axis(KpiId::MonthlySales, currency, lang)),
+    };
+    let (heat, statuses) = analyses_charts(&report, lang);
+    let size = size_for(width);
+    let bars_size = (size.0, bars_height(bars.bars.len()));
+    let render = |r: Result<String, chart::ChartError>| r.unwrap_or_else(|e| format!("<p>{e}</p>"));
+    Some(Drawn {
+        trend_bounds: (trend.target.min, trend.target.max),
+        svgs: [
+            render(chart::svg(size, |a| chart::draw_trend(&a, &trend))),
+            render(chart::svg(bars_size, |a| chart::draw_bars(&a, &bars))),
+            render(chart::svg(size, |a| chart::draw_histogram(&a, &histogram))),
+            render(chart::svg(size, |a| chart::draw_runup(&a, &runup))),
+            render(chart::svg(size, |a| chart::draw_heatmap(&a, &heat))),
+            render(chart::svg(size, |a| chart::draw_statuses(&a, &statuses))),
+        ],
+        sizes: [size, bars_size, size, size, size, size],
+    })
+}
+
 fn unit_label(id: KpiId, state: &AppState, lang: Lang) -> String {
     match kpi_text::display(id) {
         Display::Percent => "%".into(),
@@ -222,15 +262,56 @@ fn unit_label(id: KpiId, state: &AppState, lang: Lang) -> String {
     }
 }
 
-/// The charts panel.
+/// The width a chart will be shown at, from the window's width and the
+/// stylesheet's paddings (main, panel, two columns from 932 px, figure): the
+/// first drawing is right without waiting for the layout; the measurement
+/// after it corrects any difference.
+fn estimated_width() -> u32 {
+    let vw = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .map_or(1024.0, |e| f64::from(e.client_width()));
+    let narrow = vw <= 640.0;
+    let rem = 16.0;
+    let main = vw.min(1320.0) - 2.0 * if narrow { 0.6 * rem } else { 1.5 * rem };
+    let panel = main - 2.0 * (1.0 + if narrow { 0.8 } else { 1.1 } * rem);
+    let gap = 0.8 * rem;
+    let column = if panel >= 2.0 * 460.0 + gap {
+        (panel - gap) / 2.0
+    } else {
+        panel
+    };
+    (column - 2.0 * (1.0 + 0.3 * rem)).max(0.0) as u32
+}
+
+/// The charts panel: drawn at the width it is shown at, again when the
+/// window is resized.
 #[component]
+#[allow(clippy::too_many_lines)] // one view: the KPI choice and six figures
 pub fn ChartsPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = move || state.lang();
+    let slot = NodeRef::<leptos::html::Div>::new();
+    let width = RwSignal::new(estimated_width());
+    let measure = move || {
+        if let Some(el) = slot.get_untracked() {
+            let w = el.client_width().max(0) as u32;
+            // Redraw only for a visible change of width.
+            if w > 0 && w.abs_diff(width.get_untracked()) > 8 {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        slot.track();
+        measure();
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
     let data = Memo::new(move |_| {
         let engine = state.engine.get();
-        let (filter, targets) = (state.filter.get(), state.targets.get());
-        Shared(std::sync::Arc::new(ChartData {
+        let (filter, targets) = (state.period_filter.get(), state.targets.get());
+        Shared(Arc::new(ChartData {
             series: engine.series(&filter, &targets),
             run_up: engine.run_up(&filter, &targets),
             talk: engine.talk_time_histogram(&filter, 60.0, 15),
@@ -238,30 +319,30 @@ pub fn ChartsPanel() -> impl IntoView {
     });
     let drawn = Memo::new(move |_| {
         let id = state.chart_kpi.get();
-        data.with(|d| draw(state, d, id, state.lang())).map(|d| {
-            (
-                d.trend_bounds,
-                [d.trend, d.bars, d.histogram, d.runup, d.heatmap, d.statuses],
-            )
-        })
-    });
-    let bound = move |i: usize| {
-        move || {
-            raw(drawn.with(|d| {
-                d.as_ref()
-                    .and_then(|d| if i == 0 { d.0 .0 } else { d.0 .1 })
-            }))
+        let w = width.get();
+        if w == 0 {
+            return None;
         }
+        data.with(|d| draw(state, d, id, state.lang(), w))
+            .map(|d| (d.trend_bounds, d.svgs, d.sizes))
+    });
+    let bound = move |max: bool| {
+        move || raw(drawn.with(|d| d.as_ref().and_then(|d| if max { d.0 .1 } else { d.0 .0 })))
     };
     let figure = move |i: usize, file: &'static str| {
+        let node = (i == 0).then_some(slot);
+        let svg = move || drawn.with(|d| d.as_ref().map(|d| d.1[i].clone()).unwrap_or_default());
         view! {
             <figure
                 class="chart"
                 data-chart=file.trim_end_matches(".svg")
-                data-bound-min=move || (i == 0).then(bound(0))
-                data-bound-max=move || (i == 0).then(bound(1))
+                data-bound-min=move || (i == 0).then(bound(false))
+                data-bound-max=move || (i == 0).then(bound(true))
             >
-                <div class="chart-svg" inner_html=move || drawn.with(|d| d.as_ref().map(|d| d.1[i].clone()).unwrap_or_default())></div>
+                {match node {
+                    Some(r) => view! { <div class="chart-svg" node_ref=r inner_html=svg></div> }.into_any(),
+                    None => view! { <div class="chart-svg" inner_html=svg></div> }.into_any(),
+                }}
                 <figcaption>
                     <button type="button" class="link" on:click=move |_| {
                         if let Some(svg) = drawn.with_untracked(|d| d.as_ref().map(|d| d.1[i].clone())) {
@@ -270,8 +351,8 @@ pub fn ChartsPanel() -> impl IntoView {
                     }>{move || t(lang(), Msg::DownloadSvg)}</button>
                     " · "
                     <button type="button" class="link" on:click=move |_| {
-                        if let Some(svg) = drawn.with_untracked(|d| d.as_ref().map(|d| d.1[i].clone())) {
-                            download_svg_as_png(&file.replace(".svg", ".png"), &svg, chart::SIZE);
+                        if let Some((svg, size)) = drawn.with_untracked(|d| d.as_ref().map(|d| (d.1[i].clone(), d.2[i]))) {
+                            download_svg_as_png(&file.replace(".svg", ".png"), &svg, size);
                         }
                     }>"PNG"</button>
                 </figcaption>
@@ -279,15 +360,17 @@ pub fn ChartsPanel() -> impl IntoView {
         }
     };
     view! {
-        <section class="panel charts-panel">
-            <h2>{move || t(lang(), Msg::Charts)}</h2>
-            <div class="field">
-                <label for="chart-kpi">{move || t(lang(), Msg::ChartKpi)}</label>
-                <select id="chart-kpi" prop:value=move || state.chart_kpi.get().as_str() on:change=move |ev| {
-                    if let Some(id) = KpiId::parse(&event_target_value(&ev)) { state.chart_kpi.set(id); }
-                }>
-                    {move || KpiId::ALL.into_iter().map(|id| view! { <option value=id.as_str()>{kpi_text::name(id, lang())}</option> }).collect_view()}
-                </select>
+        <section class="panel charts-panel" id="charts" aria-labelledby="charts-title">
+            <div class="panel-head">
+                <h2 id="charts-title">{move || t(lang(), Msg::Charts)}</h2>
+                <div class="field inline">
+                    <label for="chart-kpi">{move || t(lang(), Msg::ChartKpi)}</label>
+                    <select id="chart-kpi" prop:value=move || state.chart_kpi.get().as_str() on:change=move |ev| {
+                        if let Some(id) = KpiId::parse(&event_target_value(&ev)) { state.chart_kpi.set(id); }
+                    }>
+                        {move || KpiId::ALL.into_iter().map(|id| view! { <option value=id.as_str()>{kpi_text::name(id, lang())}</option> }).collect_view()}
+                    </select>
+                </div>
             </div>
             <div class="chart-grid">
                 {figure(0, "trend.svg")}

@@ -73,7 +73,7 @@ pub fn DrillPanel() -> impl IntoView {
         let request = state.drill.get()?;
         let engine = state.engine.get();
         let mut drill = state
-            .filter
+            .period_filter
             .with(|f| engine.drill(f, request.kpi, request.agent.as_deref()));
         if let Some((column, descending)) = sort.get() {
             engine.sort_drill(&mut drill, column, descending);

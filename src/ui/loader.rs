@@ -87,7 +87,7 @@ pub fn load_demo(state: AppState) {
     let options = state
         .prefs
         .with_untracked(super::state::Prefs::parse_options);
-    for (name, bytes) in crate::domain::synth::demo_files(2026) {
+    for (name, bytes) in crate::domain::synth::demo_files(super::filters::today()) {
         let outcome = parse_bytes(&name, &bytes, &options).map(Arc::new);
         add_text(state, name, bytes, options.clone(), outcome);
     }
@@ -267,7 +267,8 @@ pub fn undo_memory(state: AppState, id: u64) {
 }
 
 /// Re-parses every file after a setting that parsing depends on changed
-/// (UTC offset, country code), keeping each file's own overrides.
+/// (UTC offset, country code, longest extension), keeping each file's own
+/// overrides.
 pub fn reparse_all(state: AppState) {
     let base = state
         .prefs
@@ -276,9 +277,11 @@ pub fn reparse_all(state: AppState) {
         for f in files.iter_mut() {
             f.options.utc_offset_minutes = base.utc_offset_minutes;
             f.options.country_code.clone_from(&base.country_code);
+            f.options.extension_max_digits = base.extension_max_digits;
             if let Some(undo) = &mut f.undo {
                 undo.utc_offset_minutes = base.utc_offset_minutes;
                 undo.country_code.clone_from(&base.country_code);
+                undo.extension_max_digits = base.extension_max_digits;
             }
             f.outcome = parse_entry(&f.name, &f.bytes, f.sheet.as_deref(), &f.options);
             f.revision += 1;

@@ -1,6 +1,6 @@
 //! Settings: language, UTC offset, short-abandon threshold, callback window,
-//! service level,
-//! country code, currency, CSV delimiter. Persisted with the other prefs.
+//! country code, longest PBX extension, service level, currency, CSV
+//! delimiter. Persisted with the other prefs; a share link carries them all.
 
 use leptos::prelude::*;
 
@@ -16,7 +16,7 @@ pub fn SettingsPanel() -> impl IntoView {
     let lang = move || state.lang();
     let prefs = state.prefs;
     view! {
-        <section class="panel settings-panel">
+        <section class="panel settings-panel" id="settings">
             <h2>{move || t(lang(), Msg::Settings)}</h2>
             <div class="settings-grid">
                 <div class="field">
@@ -56,15 +56,6 @@ pub fn SettingsPanel() -> impl IntoView {
                         } />
                 </div>
                 <div class="field">
-                    <label for="set-sl">{move || t(lang(), Msg::ServiceLevelSeconds)}</label>
-                    <input id="set-sl" name="service_level_seconds" type="number" min="0" step="1" prop:value=move || prefs.with(|p| p.service_level_seconds).to_string()
-                        on:change=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
-                                if v.is_finite() && v >= 0.0 { prefs.update(|p| p.service_level_seconds = v); }
-                            }
-                        } />
-                </div>
-                <div class="field">
                     <label for="set-country">{move || t(lang(), Msg::CountryCode)}</label>
                     <input id="set-country" type="text" inputmode="numeric" prop:value=move || prefs.with(|p| p.country_code.clone())
                         on:change=move |ev| {
@@ -72,6 +63,27 @@ pub fn SettingsPanel() -> impl IntoView {
                             if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
                                 prefs.update(|p| p.country_code = v);
                                 reparse_all(state);
+                            }
+                        } />
+                </div>
+                <div class="field">
+                    <label for="set-extension">{move || t(lang(), Msg::ExtensionDigits)}</label>
+                    <input id="set-extension" type="number" min="1" max="15" step="1" prop:value=move || prefs.with(|p| p.extension_max_digits).to_string()
+                        on:change=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).trim().parse::<u32>() {
+                                if (1..=15).contains(&v) {
+                                    prefs.update(|p| p.extension_max_digits = v);
+                                    reparse_all(state);
+                                }
+                            }
+                        } />
+                </div>
+                <div class="field">
+                    <label for="set-service-level">{move || t(lang(), Msg::ServiceLevel)}</label>
+                    <input id="set-service-level" type="number" min="0" step="1" prop:value=move || prefs.with(|p| p.service_level_seconds).to_string()
+                        on:change=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
+                                if v.is_finite() && v >= 0.0 { prefs.update(|p| p.service_level_seconds = v); }
                             }
                         } />
                 </div>

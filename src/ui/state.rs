@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::ingest::remembered::RememberedMappings;
 use crate::domain::ingest::{FileError, ParseOptions, ParsedFile};
 use crate::domain::kpi::targets::Targets;
-use crate::domain::kpi::{Engine, Filter, Report, Settings};
+use crate::domain::kpi::{Engine, Filter, Period, Report, Settings};
 use crate::domain::model::Dataset;
 use crate::present::format::Currency;
 use crate::present::i18n::Lang;
@@ -58,6 +58,8 @@ pub struct Prefs {
     pub currency: Currency,
     /// Delimiter of the KPI report CSV export.
     pub csv_delimiter: char,
+    /// Longest number that is a PBX extension.
+    pub extension_max_digits: u32,
 }
 
 impl Default for Prefs {
@@ -73,6 +75,7 @@ impl Default for Prefs {
             service_level_seconds: kpi.service_level_seconds,
             currency: Currency::default(),
             csv_delimiter: ';',
+            extension_max_digits: parse.extension_max_digits as u32,
         }
     }
 }
@@ -93,6 +96,7 @@ impl Prefs {
         ParseOptions {
             utc_offset_minutes: self.utc_offset_minutes,
             country_code: self.country_code.clone(),
+            extension_max_digits: self.extension_max_digits as usize,
             ..ParseOptions::default()
         }
     }
@@ -184,6 +188,9 @@ pub struct AppState {
     pub dataset: Memo<Shared<Dataset>>,
     /// The KPI engine over the dataset (linking done once per dataset/settings).
     pub engine: Memo<Shared<Engine>>,
+    /// The filter the report uses: `filter` with the page's default period
+    /// (the month of the latest dated record) when no day is chosen.
+    pub period_filter: Memo<Filter>,
     /// The report for the current filter and targets.
     pub report: Memo<Shared<Report>>,
 }
@@ -211,9 +218,13 @@ impl AppState {
             let data = dataset.get();
             Shared(Arc::new(Engine::new(Arc::clone(&data.0), &settings.get())))
         });
+        let period_filter = Memo::new(move |_| {
+            let default = engine.with(|e| e.default_period());
+            filter.with(|f| with_page_period(f, default))
+        });
         let report = Memo::new(move |_| {
             let engine = engine.get();
-            let report = filter.with(|f| targets.with(|t| engine.report(f, t)));
+            let report = period_filter.with(|f| targets.with(|t| engine.report(f, t)));
             Shared(Arc::new(report))
         });
         AppState {
@@ -229,6 +240,7 @@ impl AppState {
             drill: RwSignal::new(None),
             dataset,
             engine,
+            period_filter,
             report,
         }
     }
@@ -245,6 +257,20 @@ impl AppState {
             n.push(Notice { id, text, error });
         });
     }
+}
+
+/// `filter` with the page's default period when it names no day: the
+/// calendar month holding the last day of `default` (the command line's
+/// default period), decided by [`Period::latest_month`].
+fn with_page_period(filter: &Filter, default: Option<Period>) -> Filter {
+    let mut f = filter.clone();
+    if f.from.is_none() && f.to.is_none() {
+        if let Some(month) = default.map(Period::latest_month) {
+            f.from = Some(month.from);
+            f.to = Some(month.to);
+        }
+    }
+    f
 }
 
 /// A stable hash of a file's bytes.

@@ -240,7 +240,7 @@ pub fn TargetsEditor() -> impl IntoView {
     };
 
     view! {
-        <section class="panel targets-panel">
+        <section class="panel targets-panel" id="targets">
             <h2>{move || t(lang(), Msg::Targets)}</h2>
             <div class="toolbar">
                 <label for="target-scope">{move || t(lang(), Msg::Scope)}</label>

@@ -4,10 +4,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, readdirSync, copyFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, writeFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, serveDist, openBrowser, newPage, waitReady, screenshot, OUTPUT } from "./harness.mjs";
+import { ROOT, serveDist, openBrowser, newPage, waitReady, screenshot } from "./harness.mjs";
 
 const CLI = join(ROOT, "target/debug/telesales-kpi");
 const KPIS = [
@@ -22,7 +22,10 @@ before(async () => {
   site = await serveDist();
   browser = await openBrowser();
   demoDir = mkdtempSync(join(tmpdir(), "telesales-kpi-demo-"));
-  execFileSync(CLI, ["demo", demoDir]);
+  // The same day as the browser's (local time), which the page's demo uses.
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  execFileSync(CLI, ["demo", demoDir, "--today", today]);
   demoFiles = readdirSync(demoDir).sort().map((f) => join(demoDir, f));
 });
 after(async () => {
@@ -80,20 +83,29 @@ test("demo data fills all 15 cards", async () => {
   const [png] = await Promise.all([page.waitForEvent("download"), page.locator(".chart figcaption button").nth(1).click()]);
   assert.equal(png.suggestedFilename(), "trend.png");
   await screenshot(page, "dashboard");
-  mkdirSync(join(ROOT, "docs"), { recursive: true });
-  copyFileSync(join(OUTPUT, "dashboard.png"), join(ROOT, "docs/screenshot.png"));
   const outside = requests.filter((u) => !u.startsWith(site.origin + "/") && !u.startsWith("data:") && !u.startsWith("blob:"));
   assert.deepEqual(outside, []);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
+/** The calendar month holding `day` (YYYY-MM-DD): [first, last]. */
+function monthOf(day) {
+  const d = new Date(day + "T00:00:00Z");
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
+  return [day.slice(0, 8) + "01", last.toISOString().slice(0, 10)];
+}
+
 test("files chosen through the input give the CLI's values, for the team and every agent", async () => {
   const { page, context } = await newPage(browser);
   await page.goto(site.url);
   await waitReady(page);
   await loadFiles(page, demoFiles);
-  const expected = cli(demoFiles);
+  // The page's default period: the month of the latest dated record, i.e.
+  // of the last day of the CLI's default period.
+  const all = cli(demoFiles);
+  const [from, to] = monthOf(all.period.to);
+  const expected = cli([...demoFiles, "--from", from, "--to", to]);
   const cards = await cardValues(page);
   for (const id of KPIS) {
     close(num(cards[id].value), expected.kpis[id].value, `team ${id}`);
@@ -107,13 +119,23 @@ test("files chosen through the input give the CLI's values, for the team and eve
     close(num(c.value), expected.agents[c.agent][c.kpi].value, `${c.agent} ${c.kpi}`);
     assert.equal(c.status, expected.agents[c.agent][c.kpi].status, `${c.agent} ${c.kpi} status`);
   }
-  // The period inputs hold the default period.
-  assert.equal(await page.inputValue('input[name="from"]'), expected.period.from);
-  assert.equal(await page.inputValue('input[name="to"]'), expected.period.to);
+  // The period inputs hold the default period; every card has the month before.
+  assert.equal(await page.inputValue('input[name="from"]'), from);
+  assert.equal(await page.inputValue('input[name="to"]'), to);
+  const previous = await page.$$eval("[data-kpi].kpi-card", (els) => els.map((e) => [e.dataset.kpi, e.dataset.previous]));
+  for (const [id, p] of previous) close(num(p), expected.kpis[id].previous, `team ${id} previous`);
+  // "All data" is the CLI's default period.
+  await page.click('[data-preset="AllData"]');
+  await waitReady(page);
+  assert.equal(await page.inputValue('input[name="from"]'), all.period.from);
+  assert.equal(await page.inputValue('input[name="to"]'), all.period.to);
+  const allCards = await cardValues(page);
+  for (const id of KPIS) close(num(allCards[id].value), all.kpis[id].value, `all data ${id}`);
   // The same bytes again: a warning, one copy kept.
   await page.setInputFiles(".drop-zone input[type=file]", demoFiles.slice(0, 1));
   await waitReady(page);
   await page.waitForSelector(".notice");
+  assert.match(await page.locator(".notice").first().innerText(), /already loaded/);
   assert.equal(await page.locator(".file-item").count(), demoFiles.length);
   await context.close();
 });

@@ -1,7 +1,7 @@
 // Shared set-up of the end-to-end tests: serve the release build (dist/) under
 // a sub-path on 127.0.0.1 and drive Debian's Chromium with playwright-core.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, symlinkSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, symlinkSync, rmSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createServer } from "node:net";
@@ -34,11 +34,12 @@ async function waitForHttp(url, ms = 10000) {
   throw new Error(`server at ${url} did not answer`);
 }
 
-/** Serves dist/ under SUB_PATH; returns { origin, url, stop }. */
-export async function serveDist() {
+/** Serves `dist` (default: the release build in dist/) under SUB_PATH;
+ *  returns { origin, url, stop }. */
+export async function serveDist(dist = join(ROOT, "dist")) {
   const site = mkdtempSync(join(tmpdir(), "telesales-kpi-site-"));
   mkdirSync(join(site, "team"), { recursive: true });
-  symlinkSync(join(ROOT, "dist"), join(site, "team", "kpi"));
+  symlinkSync(dist, join(site, "team", "kpi"));
   const port = await freePort();
   const server = spawn(
     "/usr/bin/python3",
@@ -78,7 +79,10 @@ export async function openBrowser() {
 
 /** A new page (fresh context) with its request log and console errors. */
 export async function newPage(browser, options = {}) {
-  const context = await browser.newContext({ locale: options.locale ?? "en-US", viewport: { width: 1366, height: 900 } });
+  const context = await browser.newContext({
+    locale: options.locale ?? "en-US",
+    viewport: options.viewport ?? { width: 1366, height: 900 },
+  });
   const page = await context.newPage();
   const requests = [];
   const errors = [];
@@ -99,4 +103,24 @@ export async function waitReady(page, timeout = 30000) {
 export async function screenshot(page, name) {
   mkdirSync(OUTPUT, { recursive: true });
   await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+}
+
+const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+
+/** Runs axe-core (from node_modules) in the page and returns its serious and
+ *  critical violations as [{ id, impact, nodes: [selector...] }]. The source
+ *  is evaluated through the DevTools protocol, which the page's CSP does not
+ *  govern, so the CSP stays as strict as it ships. */
+export async function axeSerious(page) {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+    }));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }

@@ -8,7 +8,10 @@ telesales-kpi: the 15 telesales KPIs from call logs, deals and leads, as JSON.
 
 Usage:
   telesales-kpi report FILE... [options]
-  telesales-kpi demo DIR        write the page's demo files into DIR
+  telesales-kpi demo DIR [--today YYYY-MM-DD]
+                                write the page's demo files into DIR: three
+                                whole months ending with today's month
+                                (default: today at UTC+07:00)
   telesales-kpi generate ROWS FILE [--messy]
                                 write a synthetic calls CSV (benchmarks)
   telesales-kpi --help | --version
@@ -78,20 +81,54 @@ pub fn run(args: Vec<OsString>) -> i32 {
     }
 }
 
-/// `demo DIR`: writes the demo files (the same the page loads) into DIR.
+/// Today's date at UTC+07:00 (the report's default offset), from the clock.
+fn today() -> telesales_kpi::domain::model::time::Day {
+    use telesales_kpi::domain::model::time::{Day, DAY_MS};
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(0));
+    Day::of(ms + 7 * DAY_MS / 24)
+}
+
+/// `demo DIR [--today YYYY-MM-DD]`: writes the demo files (the same the page
+/// loads on that day) into DIR.
 fn demo(parser: &mut lexopt::Parser) -> i32 {
-    let dir = match parser.value() {
-        Ok(dir) => std::path::PathBuf::from(dir),
-        Err(e) => {
-            eprintln!("telesales-kpi: demo needs a directory: {e}");
-            return 2;
+    use telesales_kpi::domain::model::time::Day;
+    let mut dir = None;
+    let mut day = None;
+    loop {
+        match parser.next() {
+            Ok(None) => break,
+            Ok(Some(lexopt::Arg::Long("today"))) => {
+                let text = parser.value().ok().and_then(|v| v.into_string().ok());
+                day = text.as_deref().and_then(Day::parse_iso);
+                if day.is_none() {
+                    eprintln!("telesales-kpi: demo: --today wants a date YYYY-MM-DD");
+                    return 2;
+                }
+            }
+            Ok(Some(lexopt::Arg::Value(v))) if dir.is_none() => {
+                dir = Some(std::path::PathBuf::from(v));
+            }
+            Ok(Some(other)) => {
+                eprintln!("telesales-kpi: unexpected {}\n\n{USAGE}", describe(&other));
+                return 2;
+            }
+            Err(e) => {
+                eprintln!("telesales-kpi: {e}\n\n{USAGE}");
+                return 2;
+            }
         }
+    }
+    let Some(dir) = dir else {
+        eprintln!("telesales-kpi: demo needs a directory\n\n{USAGE}");
+        return 2;
     };
     if let Err(e) = std::fs::create_dir_all(&dir) {
         eprintln!("telesales-kpi: {}: {e}", dir.display());
         return 2;
     }
-    for (name, bytes) in telesales_kpi::domain::synth::demo_files(2026) {
+    for (name, bytes) in telesales_kpi::domain::synth::demo_files(day.unwrap_or_else(today)) {
         let path = dir.join(&name);
         if let Err(e) = std::fs::write(&path, bytes) {
             eprintln!("telesales-kpi: {}: {e}", path.display());

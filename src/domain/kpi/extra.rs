@@ -4,7 +4,9 @@
 use super::id::{KpiId, Unit};
 
 /// An extra figure of a KPI, written as a flat key of its KPI object.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Extra {
     /// `incremental_sales`: incremental ÷ revenue of the window before.
     Lift,

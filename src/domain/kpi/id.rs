@@ -2,7 +2,9 @@
 //! units that `present` formats from.
 
 /// One of the 15 telesales KPIs, in the order of KPIS.md.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum KpiId {
     /// 1: revenue / won deals.
     AveragePurchaseValue,

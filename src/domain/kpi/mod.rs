@@ -77,5 +77,6 @@ pub use judge::prorate;
 pub use period::{Filter, Period, Settings};
 pub use report::{CampaignResult, KpiSet, KpiValue, Report};
 pub use series::{
-    ForecastLine, Granularity, RunUp, RunUpDay, Series, SeriesPoint, DAILY_LIMIT_DAYS, FEW_RECORDS,
+    few_records, ForecastLine, Granularity, RunUp, RunUpDay, Series, SeriesPoint, DAILY_LIMIT_DAYS,
+    FEW_RECORDS,
 };

@@ -98,3 +98,41 @@ pub struct Filter {
     /// One campaign.
     pub campaign: Option<String>,
 }
+
+impl Period {
+    /// The calendar month, from its 1st to its last day, that holds `day`.
+    ///
+    /// ```
+    /// # use telesales_kpi::domain::kpi::Period;
+    /// # use telesales_kpi::domain::model::time::Day;
+    /// let d = |s| Day::parse_iso(s).unwrap();
+    /// let feb = Period::month_of(d("2028-02-10"));
+    /// assert_eq!(feb, Period { from: d("2028-02-01"), to: d("2028-02-29") });
+    /// ```
+    pub fn month_of(day: Day) -> Period {
+        let from = day.month_start();
+        Period {
+            from,
+            to: from.plus(day.days_in_its_month() as i32 - 1),
+        }
+    }
+
+    /// The page's default period (KPIS.md "Page"): the calendar month that
+    /// holds the latest dated record, i.e. the last day of `self`, the
+    /// command line's default period. Being whole months, it is compared
+    /// with the month before.
+    ///
+    /// ```
+    /// # use telesales_kpi::domain::kpi::Period;
+    /// # use telesales_kpi::domain::model::time::Day;
+    /// let d = |s| Day::parse_iso(s).unwrap();
+    /// let all = Period { from: d("2026-09-14"), to: d("2026-11-03") };
+    /// let month = all.latest_month();
+    /// assert_eq!(month, Period { from: d("2026-11-01"), to: d("2026-11-30") });
+    /// assert_eq!(month.previous(), Period { from: d("2026-10-01"), to: d("2026-10-31") });
+    /// ```
+    #[must_use]
+    pub fn latest_month(self) -> Period {
+        Period::month_of(self.to)
+    }
+}

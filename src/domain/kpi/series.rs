@@ -20,8 +20,8 @@ use crate::domain::model::time::Day;
 /// Periods up to this many days are charted by day, longer ones by week.
 pub const DAILY_LIMIT_DAYS: i64 = 62;
 
-/// Below this many records a bucket is always "few" (see [`SeriesPoint::few`]).
-pub const FEW_RECORDS: u64 = 5;
+/// Below this many records a bucket is always "few" (see [`few_records`]).
+pub const FEW_RECORDS: u64 = 10;
 
 /// How a series cuts its period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -94,26 +94,23 @@ pub struct SeriesPoint {
     pub bounds: (Option<f64>, Option<f64>),
     /// Records behind the value.
     pub records: Option<u64>,
-    /// Too few records to read much into the value: fewer than
-    /// [`FEW_RECORDS`], or under a fifth of the median of the buckets that
-    /// have any.
+    /// Too few records to read much into the value ([`few_records`]).
     pub few: bool,
 }
 
 impl Series {
     /// The points of one KPI.
     pub fn points(&self, id: KpiId) -> Vec<SeriesPoint> {
-        let mut counts: Vec<u64> = self
+        let counts: Vec<Option<u64>> = self
             .buckets
             .iter()
-            .filter_map(|(_, set)| set.get(id).records)
-            .filter(|&n| n > 0)
+            .map(|(_, set)| set.get(id).records)
             .collect();
-        counts.sort_unstable();
-        let median = counts.get(counts.len() / 2).copied().unwrap_or(0);
+        let few = few_records(&counts);
         self.buckets
             .iter()
-            .map(|(period, set)| {
+            .zip(few)
+            .map(|((period, set), few)| {
                 let v = set.get(id);
                 let bounds = v.target.as_ref().map_or((None, None), |t| {
                     let scale = |x: f64| {
@@ -132,7 +129,7 @@ impl Series {
                     status: v.status,
                     bounds,
                     records: v.records,
-                    few: v.records.is_some_and(|n| n < FEW_RECORDS || n * 5 < median),
+                    few,
                 }
             })
             .collect()
@@ -155,6 +152,34 @@ impl DailyRevenue {
         };
         at(b.0 + 1) - at(a.0)
     }
+}
+
+/// Which buckets rest on too few records to read much into their value:
+/// those with some records but fewer than [`FEW_RECORDS`], or under a
+/// quarter of the median of the buckets that have any. Buckets without
+/// records (or without a count) are never flagged: they have no value.
+///
+/// ```
+/// # use telesales_kpi::domain::kpi::few_records;
+/// assert_eq!(few_records(&[Some(100), Some(3), Some(0), None, Some(20), Some(120)]),
+///            [false, true, false, false, true, false]);
+/// ```
+pub fn few_records(counts: &[Option<u64>]) -> Vec<bool> {
+    let mut present: Vec<u64> = counts
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|&c| c > 0)
+        .collect();
+    present.sort_unstable();
+    let median = present.get(present.len() / 2).copied().unwrap_or(0);
+    counts
+        .iter()
+        .map(|c| match *c {
+            Some(n) if n > 0 => n < FEW_RECORDS || n.saturating_mul(4) < median,
+            _ => false,
+        })
+        .collect()
 }
 
 /// One day of the month's sales run-up.

@@ -13,7 +13,9 @@ pub type Timestamp = i64;
 pub const DAY_MS: i64 = 86_400_000;
 
 /// A calendar day as a count of days since 1970-01-01 (may be negative).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Day(pub i32);
 
 impl Day {
