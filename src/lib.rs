@@ -15,6 +15,8 @@
 pub mod chart;
 pub mod domain;
 pub mod present;
+pub mod protocol;
+pub mod worker;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

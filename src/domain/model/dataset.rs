@@ -53,6 +53,25 @@ impl Dataset {
         Self::default()
     }
 
+    /// The roster's agents with their display name and team (empty texts
+    /// where the roster has none), for the page.
+    pub fn roster_display(&self) -> std::collections::BTreeMap<String, (String, String)> {
+        let text = |s: Option<Sym>| {
+            s.map(|s| self.strings.resolve(s).to_owned())
+                .unwrap_or_default()
+        };
+        self.roster
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    self.strings.resolve(r.agent).to_owned(),
+                    (text(r.name), text(r.team)),
+                )
+            })
+            .collect()
+    }
+
     /// Appends every row of `other`, re-interning its strings into `self`.
     pub fn merge(&mut self, other: &Dataset) {
         let map: Vec<Sym> = other

@@ -1,0 +1,375 @@
+//! The worker's shell (wasm only): listens for the page's messages, reads the
+//! `File`s it is given in 1 MiB chunks (posting progress, stopping on
+//! Cancel), keeps each `File` to read it again when a mapping changes (never
+//! its bytes), and posts the session's answers. Requests are handled one at
+//! a time, in order; of several views or drill pages waiting, only the last
+//! is computed.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
+
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
+
+use super::session::{Added, Origin, Session, TextRead};
+use crate::domain::ingest::workbook::is_zip;
+use crate::present::i18n::{t, Lang, Msg};
+use crate::protocol::{decode, encode, FileChoices, Progress, Request, Response, Words};
+
+/// Bytes read per chunk.
+const CHUNK: f64 = 1024.0 * 1024.0;
+
+/// What the shell holds.
+struct Shell {
+    scope: DedicatedWorkerGlobalScope,
+    session: Session,
+    /// Each text file's and workbook's `File`, by entry id.
+    files: HashMap<u64, File>,
+    /// Requests waiting, with the files sent beside them.
+    queue: VecDeque<(Request, Vec<File>)>,
+    /// Whether the pump is running.
+    busy: bool,
+    /// Set by a Cancel message, read between chunks.
+    cancel: bool,
+}
+
+type Shared = Rc<RefCell<Shell>>;
+
+fn post(scope: &DedicatedWorkerGlobalScope, response: &Response) {
+    let _ = scope.post_message(&JsValue::from_str(&encode(response)));
+}
+
+fn notice(scope: &DedicatedWorkerGlobalScope, f: impl Fn(Lang) -> String, error: bool) {
+    let text = Words {
+        id: f(Lang::Id),
+        en: f(Lang::En),
+    };
+    post(scope, &Response::Notice { text, error });
+}
+
+/// Starts listening (the worker's `main`).
+pub fn run() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let shell: Shared = Rc::new(RefCell::new(Shell {
+        scope: scope.clone(),
+        session: Session::new(),
+        files: HashMap::new(),
+        queue: VecDeque::new(),
+        busy: false,
+        cancel: false,
+    }));
+    let on_message = {
+        let shell = Rc::clone(&shell);
+        Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+            let data = ev.data();
+            let (text, files) = if let Some(text) = data.as_string() {
+                (text, Vec::new())
+            } else if let Ok(parts) = data.dyn_into::<Array>() {
+                let text = parts.get(0).as_string().unwrap_or_default();
+                let files = parts
+                    .iter()
+                    .skip(1)
+                    .filter_map(|f| f.dyn_into::<File>().ok())
+                    .collect();
+                (text, files)
+            } else {
+                return;
+            };
+            let Some(request) = decode::<Request>(&text) else {
+                return;
+            };
+            let mut s = shell.borrow_mut();
+            if request == Request::Cancel {
+                s.cancel = true;
+                return;
+            }
+            s.queue.push_back((request, files));
+            if !s.busy {
+                s.busy = true;
+                drop(s);
+                wasm_bindgen_futures::spawn_local(pump(Rc::clone(&shell)));
+            }
+        })
+    };
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(&scope, &Response::Ready);
+}
+
+/// Handles the queued requests one after the other.
+async fn pump(shell: Shared) {
+    loop {
+        let next = {
+            let mut s = shell.borrow_mut();
+            // Of the views (and drill pages) waiting, only the last counts.
+            let last_view = s
+                .queue
+                .iter()
+                .rposition(|(r, _)| matches!(r, Request::View(_)));
+            let last_drill = s
+                .queue
+                .iter()
+                .rposition(|(r, _)| matches!(r, Request::Drill(_)));
+            let mut i = 0;
+            s.queue.retain(|(r, _)| {
+                let keep = match r {
+                    Request::View(_) => Some(i) == last_view,
+                    Request::Drill(_) => Some(i) == last_drill,
+                    _ => true,
+                };
+                i += 1;
+                keep
+            });
+            let next = s.queue.pop_front();
+            if next.is_none() {
+                s.busy = false;
+            }
+            next
+        };
+        let Some((request, files)) = next else { return };
+        handle(&shell, request, files).await;
+    }
+}
+
+async fn handle(shell: &Shared, request: Request, files: Vec<File>) {
+    let scope = shell.borrow().scope.clone();
+    match request {
+        Request::Settings { read, kpi } => {
+            let reread = shell.borrow_mut().session.set_settings(read, kpi);
+            if reread {
+                let ids = shell.borrow().session.ids();
+                for id in ids {
+                    let choices = shell.borrow().session.choices(id);
+                    if let Some((choices, undo)) = choices {
+                        reread_entry(shell, id, choices, undo).await;
+                    }
+                }
+                post(&scope, &Response::Files(shell.borrow().session.files()));
+            }
+        }
+        Request::Remembered(memory) => shell.borrow_mut().session.set_remembered(memory),
+        Request::Open { first_id } => {
+            shell.borrow_mut().cancel = false;
+            let total = files.len();
+            let mut next_id = first_id;
+            let mut cancelled = false;
+            for (i, file) in files.into_iter().enumerate() {
+                match open(shell, &file, next_id, (i + 1, total)).await {
+                    Ok(used) => next_id += used.max(1),
+                    Err(Stop::Cancelled) => {
+                        cancelled = true;
+                        break;
+                    }
+                    Err(Stop::Browser(why)) => {
+                        let name = file.name();
+                        notice(&scope, |_| format!("{name}: {why}"), true);
+                    }
+                }
+            }
+            post(&scope, &Response::Files(shell.borrow().session.files()));
+            post(&scope, &Response::Idle { cancelled });
+        }
+        Request::Demo { today, first_id } => {
+            let added = shell.borrow_mut().session.add_demo(first_id, today);
+            tell_duplicates(&scope, &added);
+            post(&scope, &Response::Files(shell.borrow().session.files()));
+            post(&scope, &Response::Idle { cancelled: false });
+        }
+        Request::Reapply {
+            id,
+            choices,
+            remember,
+        } => {
+            if remember {
+                let mut s = shell.borrow_mut();
+                let headers = s.session.headers(id);
+                s.session.remember(&headers, &choices);
+            }
+            reread_entry(shell, id, choices, None).await;
+            post(&scope, &Response::Files(shell.borrow().session.files()));
+        }
+        Request::Undo { id } => {
+            let undo = shell.borrow().session.choices(id).and_then(|(_, u)| u);
+            if let Some(choices) = undo {
+                reread_entry(shell, id, choices, None).await;
+                post(&scope, &Response::Files(shell.borrow().session.files()));
+            }
+        }
+        Request::Remove { id } => {
+            let mut s = shell.borrow_mut();
+            s.session.remove(id);
+            s.files.remove(&id);
+            post(&scope, &Response::Files(s.session.files()));
+        }
+        Request::Cancel => {}
+        Request::View(v) => {
+            let view = shell.borrow_mut().session.view(&v);
+            post(&scope, &Response::View(Box::new(view)));
+        }
+        Request::Drill(d) => {
+            let page = shell.borrow_mut().session.drill(&d);
+            post(&scope, &Response::Drill(Box::new(page)));
+        }
+        Request::DrillCsv { list, delimiter } => {
+            let (name, text) = shell.borrow_mut().session.drill_csv(&list, delimiter);
+            post(&scope, &Response::Csv { name, text });
+        }
+    }
+}
+
+fn tell_duplicates(scope: &DedicatedWorkerGlobalScope, added: &Added) {
+    for name in &added.duplicates {
+        notice(
+            scope,
+            |l| format!("{name}: {}", t(l, Msg::Duplicate)),
+            false,
+        );
+    }
+}
+
+/// Why reading stopped.
+enum Stop {
+    Cancelled,
+    Browser(String),
+}
+
+/// One slice of a `File`, as bytes.
+async fn slice(file: &File, from: f64, to: f64) -> Result<Vec<u8>, Stop> {
+    let blob = file
+        .slice_with_f64_and_f64(from, to)
+        .map_err(|e| Stop::Browser(format!("{e:?}")))?;
+    let buffer = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|e| Stop::Browser(format!("{e:?}")))?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// The whole `File`, as bytes (a workbook).
+async fn whole(file: &File) -> Result<Vec<u8>, Stop> {
+    slice(file, 0.0, file.size()).await
+}
+
+/// Reads a new file into the session; returns how many entries it made.
+async fn open(shell: &Shared, file: &File, id: u64, index: (usize, usize)) -> Result<u64, Stop> {
+    let name = file.name();
+    let size = file.size();
+    let scope = shell.borrow().scope.clone();
+    let progress = |bytes: f64, rows: usize| {
+        post(
+            &scope,
+            &Response::Progress(Progress {
+                name: name.clone(),
+                bytes: bytes as u64,
+                total: size as u64,
+                rows,
+                index,
+            }),
+        );
+    };
+    progress(0.0, 0);
+    let first = slice(file, 0.0, CHUNK.min(size)).await?;
+    if is_zip(&first) {
+        let bytes = whole(file).await?;
+        let (added, ids) = shell.borrow_mut().session.add_workbook(id, &name, &bytes);
+        tell_duplicates(&scope, &added);
+        let mut s = shell.borrow_mut();
+        for i in &ids {
+            s.files.insert(*i, file.clone());
+        }
+        return Ok(ids.len() as u64);
+    }
+    let mut read = {
+        let s = shell.borrow();
+        TextRead::start(
+            &name,
+            &first,
+            s.session.read_settings(),
+            FileChoices::default(),
+            Some(s.session.remembered()),
+        )
+    };
+    feed_rest(shell, file, &mut read, first.len() as f64, &progress).await?;
+    let added = shell
+        .borrow_mut()
+        .session
+        .add_text(id, &name, read.finish());
+    tell_duplicates(&scope, &added);
+    if added.entries > 0 {
+        shell.borrow_mut().files.insert(id, file.clone());
+    }
+    Ok(1)
+}
+
+/// Feeds the rest of a file from `start`, then any part asked for again.
+async fn feed_rest(
+    shell: &Shared,
+    file: &File,
+    read: &mut TextRead,
+    start: f64,
+    progress: &impl Fn(f64, usize),
+) -> Result<(), Stop> {
+    let size = file.size();
+    let mut at = start;
+    loop {
+        while at < size {
+            if shell.borrow().cancel {
+                return Err(Stop::Cancelled);
+            }
+            let to = (at + CHUNK).min(size);
+            let chunk = slice(file, at, to).await?;
+            read.feed(&chunk);
+            at = to;
+            progress(at, read.rows());
+        }
+        match read.end_pass() {
+            Some(offset) => at = offset as f64,
+            None => return Ok(()),
+        }
+    }
+}
+
+/// Reads an entry again with `choices` (its `File` again for a text file or
+/// a sheet; the demo's bytes are made again).
+async fn reread_entry(shell: &Shared, id: u64, choices: FileChoices, undo: Option<FileChoices>) {
+    let origin = shell.borrow().session.origin(id);
+    let file = shell.borrow().files.get(&id).cloned();
+    match (origin, file) {
+        (Some(Origin::Text), Some(file)) => {
+            let Ok(first) = slice(&file, 0.0, CHUNK.min(file.size())).await else {
+                return;
+            };
+            let mut read = {
+                let s = shell.borrow();
+                TextRead::start(
+                    &file.name(),
+                    &first,
+                    s.session.read_settings(),
+                    choices,
+                    None,
+                )
+            };
+            if feed_rest(shell, &file, &mut read, first.len() as f64, &|_, _| {})
+                .await
+                .is_ok()
+            {
+                let mut outcome = read.finish();
+                outcome.undo = undo;
+                shell.borrow_mut().session.replace(id, outcome);
+            }
+        }
+        (Some(Origin::Sheet(_)), Some(file)) => {
+            if let Ok(bytes) = whole(&file).await {
+                shell
+                    .borrow_mut()
+                    .session
+                    .reread(id, choices, undo, Some(&bytes));
+            }
+        }
+        (Some(Origin::Demo(_)), _) => shell.borrow_mut().session.reread(id, choices, undo, None),
+        _ => {}
+    }
+}

@@ -1,0 +1,215 @@
+//! The worker's session, natively: files read in chunks give the command
+//! line's values, the same bytes twice are kept once, a remembered mapping
+//! applies on arrival and can be undone, workbooks give one entry per sheet,
+//! the view's default period is the latest month, drill-down pages and CSV.
+
+use telesales_kpi::domain::ingest::{parse_bytes, ColumnMapping, FileKind, ParseOptions};
+use telesales_kpi::domain::kpi::targets::Targets;
+use telesales_kpi::domain::kpi::{Engine, Filter, KpiId, Settings};
+use telesales_kpi::domain::model::time::Day;
+use telesales_kpi::domain::model::Dataset;
+use telesales_kpi::protocol::{DrillRequest, FileChoices, ReadSettings, ViewRequest};
+use telesales_kpi::worker::session::{Session, TextRead};
+
+const CALLS: &[u8] = include_bytes!("fixtures/ingest/calls_en.csv");
+const DEALS: &[u8] = include_bytes!("fixtures/ingest/deals_en.csv");
+const BOOK: &[u8] = include_bytes!("fixtures/ingest/book.xlsx");
+
+/// Reads `bytes` through a [`TextRead`]: a first chunk of up to 64 KiB (the
+/// shell's first read holds the header), then chunks of `chunk` bytes.
+fn read(
+    session: &Session,
+    name: &str,
+    bytes: &[u8],
+    chunk: usize,
+    memory: bool,
+) -> telesales_kpi::worker::session::TextOutcome {
+    let first = &bytes[..(64 * 1024).min(bytes.len()).min(chunk.max(48))];
+    let remembered = memory.then(|| session.remembered());
+    let mut r = TextRead::start(
+        name,
+        first,
+        session.read_settings(),
+        FileChoices::default(),
+        remembered,
+    );
+    for c in bytes[first.len()..].chunks(chunk) {
+        r.feed(c);
+    }
+    while let Some(offset) = r.end_pass() {
+        r.feed(&bytes[offset as usize..]);
+    }
+    r.finish()
+}
+
+fn view(session: &mut Session, filter: Filter) -> telesales_kpi::protocol::View {
+    session.view(&ViewRequest {
+        seq: 1,
+        filter,
+        targets: Targets::presets(),
+        chart: KpiId::CallConnectionRate,
+    })
+}
+
+#[test]
+fn files_read_in_chunks_give_the_values_of_a_whole_read() {
+    for chunk in [1, 7, 64, 1 << 20] {
+        let mut s = Session::new();
+        let calls = read(&s, "calls.csv", CALLS, chunk, true);
+        assert_eq!(s.add_text(1, "calls.csv", calls).entries, 1);
+        let deals = read(&s, "deals.csv", DEALS, chunk, true);
+        s.add_text(2, "deals.csv", deals);
+        let mut data = Dataset::new();
+        for (n, b) in [("calls.csv", CALLS), ("deals.csv", DEALS)] {
+            data.merge(
+                &parse_bytes(n, b, &ParseOptions::default())
+                    .expect("parses")
+                    .data,
+            );
+        }
+        let engine = Engine::new(data, &Settings::default());
+        let all = Filter {
+            from: engine.default_period().map(|p| p.from),
+            to: engine.default_period().map(|p| p.to),
+            ..Filter::default()
+        };
+        let expected = engine.report(&all, &Targets::presets());
+        assert_eq!(view(&mut s, all.clone()).report, expected, "chunk {chunk}");
+        let files = s.files();
+        assert_eq!(
+            (files.len(), files[0].kind, files[0].rows),
+            (2, Some(FileKind::Calls), 5)
+        );
+        assert!(files[0].warnings.iter().any(|w| w.en.contains("weird")));
+    }
+}
+
+#[test]
+fn the_same_bytes_twice_are_kept_once() {
+    let mut s = Session::new();
+    let a = read(&s, "calls.csv", CALLS, 100, false);
+    s.add_text(1, "calls.csv", a);
+    let b = read(&s, "again.csv", CALLS, 1000, false);
+    let added = s.add_text(2, "again.csv", b);
+    assert_eq!(
+        (added.entries, added.duplicates),
+        (0, vec!["again.csv".to_owned()])
+    );
+    assert_eq!(s.ids(), vec![1]);
+}
+
+#[test]
+fn the_default_period_is_the_month_of_the_latest_record() {
+    let mut s = Session::new();
+    let calls = read(&s, "calls.csv", CALLS, 4096, false);
+    s.add_text(1, "calls.csv", calls);
+    let v = view(&mut s, Filter::default());
+    let latest = v.latest_month.expect("a dated record");
+    let p = v.report.period.expect("a period");
+    assert_eq!((p.from, p.to), (latest.from, latest.to));
+    assert_eq!(latest.from.ymd().2, 1);
+    assert!(v.all_data.is_some_and(|a| a.from <= latest.from));
+    assert!(v.names.agents.contains(&"budi.s".to_owned()));
+    assert!(
+        v.trend.is_some() && v.run_up.is_none(),
+        "no deals file: no run-up"
+    );
+}
+
+#[test]
+fn a_remembered_mapping_applies_on_arrival_and_reading_again_undoes_it() {
+    let file =
+        b"Petugas;Mulai Telepon;Lama Bicara\nBudi;03/11/2026 09:00;120\nSari;03/11/2026 10:00;0\n";
+    let mut s = Session::new();
+    let first = read(&s, "ekspor.csv", file, 16, true);
+    s.add_text(1, "ekspor.csv", first);
+    assert!(s.files()[0].failure.is_some(), "unrecognised at first");
+    let mut m = ColumnMapping::for_kind(FileKind::Calls);
+    m.set("agent", Some(0));
+    m.set("started_at", Some(1));
+    m.set("talk_seconds", Some(2));
+    let headers = s.headers(1);
+    s.remember(
+        &headers,
+        &FileChoices {
+            kind: Some(FileKind::Calls),
+            mapping: Some(m),
+            ..FileChoices::default()
+        },
+    );
+    let second = read(
+        &s,
+        "ekspor-2.csv",
+        b"Petugas;Mulai Telepon;Lama Bicara\nBudi;04/11/2026 09:00;300\n",
+        8,
+        true,
+    );
+    assert!(second.undo.is_some(), "remembered mapping applied");
+    s.add_text(2, "ekspor-2.csv", second);
+    let info = &s.files()[1];
+    assert!(
+        info.failure.is_none() && info.remembered && info.rows == 1,
+        "{info:?}"
+    );
+    let (_, undo) = s.choices(2).expect("entry");
+    assert_eq!(undo, Some(FileChoices::default()));
+}
+
+#[test]
+fn a_workbook_gives_one_entry_per_used_sheet() {
+    let mut s = Session::new();
+    let (added, ids) = s.add_workbook(10, "book.xlsx", BOOK);
+    assert!(added.entries >= 2, "{added:?}");
+    assert_eq!(ids.first(), Some(&10));
+    let files = s.files();
+    assert!(
+        files.iter().all(|f| f.name.starts_with("book.xlsx#")),
+        "{:?}",
+        files.iter().map(|f| &f.name).collect::<Vec<_>>()
+    );
+    let (again, _) = s.add_workbook(20, "copy.xlsx", BOOK);
+    assert_eq!(again.duplicates, vec!["copy.xlsx".to_owned()]);
+}
+
+#[test]
+fn drill_pages_and_csv_list_the_records_behind_a_value() {
+    let mut s = Session::new();
+    s.add_demo(1, Day::parse_iso("2026-11-15").expect("day"));
+    let v = view(&mut s, Filter::default());
+    let outbound = v
+        .report
+        .kpis
+        .get(KpiId::CallConnectionRate)
+        .denominator
+        .expect("calls") as usize;
+    let request = DrillRequest {
+        seq: 3,
+        filter: Filter::default(),
+        kpi: KpiId::CallConnectionRate,
+        agent: None,
+        sort: None,
+        offset: 40,
+        limit: 20,
+    };
+    let page = s.drill(&request);
+    assert_eq!(
+        (page.seq, page.count, page.offset, page.rows.len()),
+        (3, outbound, 40, 20)
+    );
+    let (name, csv) = s.drill_csv(&request, ';');
+    assert_eq!(name, "call_connection_rate-records.csv");
+    assert_eq!(csv.trim_end().split("\r\n").count(), outbound + 1);
+    // Settings that change reading ask for a new read; counting ones do not.
+    let read = ReadSettings {
+        utc_offset_minutes: 0,
+        ..ReadSettings::default()
+    };
+    assert!(s.set_settings(read.clone(), Settings::default()));
+    assert!(!s.set_settings(
+        read,
+        Settings {
+            callback_days: 3,
+            ..Settings::default()
+        }
+    ));
+}
