@@ -105,18 +105,10 @@ pub enum Request {
     },
     /// The mappings remembered per header, applied to files as they arrive.
     Remembered(crate::domain::ingest::remembered::RememberedMappings),
-    /// Read the files sent beside this message (in order), as entries from `first_id` on.
-    Open {
-        /// The id of the first file's entry; the next ones follow.
-        first_id: u64,
-    },
-    /// Load the demo files for `today`.
-    Demo {
-        /// The browser's date.
-        today: Day,
-        /// The id of the first entry.
-        first_id: u64,
-    },
+    /// Read the files sent beside this message, in order.
+    Open,
+    /// Load the demo files for `today` (the browser's date).
+    Demo(Day),
     /// Read an entry again with the user's choices; `remember` the mapping
     /// for its header.
     Reapply {
@@ -286,6 +278,8 @@ pub struct View {
     pub all_data: Option<Period>,
     /// The page's default period: the month of the latest dated record.
     pub latest_month: Option<Period>,
+    /// The worker's wasm memory, bytes (for the benchmarks' bytes per row).
+    pub worker_bytes: u64,
 }
 
 /// Agents, teams, campaigns, and the roster's names for display.

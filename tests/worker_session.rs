@@ -56,9 +56,9 @@ fn files_read_in_chunks_give_the_values_of_a_whole_read() {
     for chunk in [1, 7, 64, 1 << 20] {
         let mut s = Session::new();
         let calls = read(&s, "calls.csv", CALLS, chunk, true);
-        assert_eq!(s.add_text(1, "calls.csv", calls).entries, 1);
+        assert_eq!(s.add_text("calls.csv", calls).ids, vec![1]);
         let deals = read(&s, "deals.csv", DEALS, chunk, true);
-        s.add_text(2, "deals.csv", deals);
+        s.add_text("deals.csv", deals);
         let mut data = Dataset::new();
         for (n, b) in [("calls.csv", CALLS), ("deals.csv", DEALS)] {
             data.merge(
@@ -88,12 +88,12 @@ fn files_read_in_chunks_give_the_values_of_a_whole_read() {
 fn the_same_bytes_twice_are_kept_once() {
     let mut s = Session::new();
     let a = read(&s, "calls.csv", CALLS, 100, false);
-    s.add_text(1, "calls.csv", a);
+    s.add_text("calls.csv", a);
     let b = read(&s, "again.csv", CALLS, 1000, false);
-    let added = s.add_text(2, "again.csv", b);
+    let added = s.add_text("again.csv", b);
     assert_eq!(
-        (added.entries, added.duplicates),
-        (0, vec!["again.csv".to_owned()])
+        (added.ids, added.duplicates),
+        (Vec::new(), vec!["again.csv".to_owned()])
     );
     assert_eq!(s.ids(), vec![1]);
 }
@@ -102,7 +102,7 @@ fn the_same_bytes_twice_are_kept_once() {
 fn the_default_period_is_the_month_of_the_latest_record() {
     let mut s = Session::new();
     let calls = read(&s, "calls.csv", CALLS, 4096, false);
-    s.add_text(1, "calls.csv", calls);
+    s.add_text("calls.csv", calls);
     let v = view(&mut s, Filter::default());
     let latest = v.latest_month.expect("a dated record");
     let p = v.report.period.expect("a period");
@@ -122,7 +122,7 @@ fn a_remembered_mapping_applies_on_arrival_and_reading_again_undoes_it() {
         b"Petugas;Mulai Telepon;Lama Bicara\nBudi;03/11/2026 09:00;120\nSari;03/11/2026 10:00;0\n";
     let mut s = Session::new();
     let first = read(&s, "ekspor.csv", file, 16, true);
-    s.add_text(1, "ekspor.csv", first);
+    s.add_text("ekspor.csv", first);
     assert!(s.files()[0].failure.is_some(), "unrecognised at first");
     let mut m = ColumnMapping::for_kind(FileKind::Calls);
     m.set("agent", Some(0));
@@ -145,7 +145,7 @@ fn a_remembered_mapping_applies_on_arrival_and_reading_again_undoes_it() {
         true,
     );
     assert!(second.undo.is_some(), "remembered mapping applied");
-    s.add_text(2, "ekspor-2.csv", second);
+    s.add_text("ekspor-2.csv", second);
     let info = &s.files()[1];
     assert!(
         info.failure.is_none() && info.remembered && info.rows == 1,
@@ -158,23 +158,23 @@ fn a_remembered_mapping_applies_on_arrival_and_reading_again_undoes_it() {
 #[test]
 fn a_workbook_gives_one_entry_per_used_sheet() {
     let mut s = Session::new();
-    let (added, ids) = s.add_workbook(10, "book.xlsx", BOOK);
-    assert!(added.entries >= 2, "{added:?}");
-    assert_eq!(ids.first(), Some(&10));
+    let added = s.add_workbook("book.xlsx", BOOK);
+    assert!(added.ids.len() >= 2, "{added:?}");
+    assert_eq!(added.ids.first(), Some(&1));
     let files = s.files();
     assert!(
         files.iter().all(|f| f.name.starts_with("book.xlsx#")),
         "{:?}",
         files.iter().map(|f| &f.name).collect::<Vec<_>>()
     );
-    let (again, _) = s.add_workbook(20, "copy.xlsx", BOOK);
+    let again = s.add_workbook("copy.xlsx", BOOK);
     assert_eq!(again.duplicates, vec!["copy.xlsx".to_owned()]);
 }
 
 #[test]
 fn drill_pages_and_csv_list_the_records_behind_a_value() {
     let mut s = Session::new();
-    s.add_demo(1, Day::parse_iso("2026-11-15").expect("day"));
+    s.add_demo(Day::parse_iso("2026-11-15").expect("day"));
     let v = view(&mut s, Filter::default());
     let outbound = v
         .report

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::kpi_cards::{activates, bounds};
-use super::roster_view::roster_names;
 use super::state::{AppState, DrillRequest};
 use crate::domain::kpi::KpiId;
 use crate::present::format::raw;
@@ -33,7 +32,7 @@ enum SortKey {
 pub fn AgentTable() -> impl IntoView {
     let state = expect_context::<AppState>();
     let sort = RwSignal::new((SortKey::Agent, false));
-    let names = Memo::new(move |_| roster_names(&state.dataset.get()));
+    let names = Memo::new(move |_| state.names.with(|n| n.roster.clone()));
     let header = move |key: SortKey, label: String| {
         let aria = move || match sort.get() {
             (k, desc) if k == key => {

@@ -127,10 +127,12 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    super::worker_client::follow(state);
+
     let offline = use_service_worker();
 
-    let has_data = move || state.files.with(|f| f.iter().any(|f| f.outcome.is_ok()));
-    let ready = move || state.progress.with(Option::is_none).to_string();
+    let has_data = move || state.has_data();
+    let ready = move || (state.ready() && state.progress.with(Option::is_none)).to_string();
     // The wasm memory size once ready: the benchmarks' bytes-per-row probe.
     let wasm_bytes = move || {
         state.progress.track();
@@ -162,7 +164,7 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <Header has_data=Signal::derive(has_data) />
-        <main id="main" data-ready=ready data-wasm-bytes=wasm_bytes class:has-data=has_data>
+        <main id="main" data-ready=ready data-wasm-bytes=wasm_bytes data-worker-bytes=move || state.worker_bytes.get().to_string() class:has-data=has_data>
             <UpdateBanner offline=offline />
             <SharePrompt />
             <Notices />

@@ -1,10 +1,10 @@
 //! The charts: the selected KPI's daily or weekly trend with its target, the
 //! per-agent bars, the talk-time distribution with the 4–6 minute band, the
 //! month's sales run-up with the forecast line, the best time to call and the
-//! status breakdown. The data comes decided from the domain
-//! ([`crate::domain::kpi::Engine::series`], `run_up`, the report's `hours`
-//! and `statuses`); this file only lays it out, at the width the chart is
-//! shown at. Drawn on the main thread (plotters measures text through a
+//! status breakdown. The data comes decided from the worker's view (the
+//! domain's series, run-up and talk-time counts, the report's `hours` and
+//! `statuses`); this file only lays it out, at the width the chart is shown
+//! at. Drawn on the main thread (plotters measures text through a
 //! canvas on wasm).
 
 use std::sync::Arc;
@@ -12,27 +12,18 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::download::{download_svg_as_png, download_text};
-use super::roster_view::roster_names;
-use super::state::{AppState, Shared};
+use super::state::{AppState, ChartView};
 use crate::chart::{
     self, bars_height, size_for, Bar, Bars, HeatCell, HeatMap, Histogram, RunUp, SeriesColour,
     StatusBars, TargetLine, Trend, TrendPoint,
 };
 use crate::domain::kpi::targets::Target;
-use crate::domain::kpi::{self, Granularity, KpiId, Report, Series};
+use crate::domain::kpi::{Granularity, KpiId, Report, SeriesPoint};
 use crate::domain::model::CallStatus;
 use crate::present::axis::{count_axis, kpi_axis, short_date};
 use crate::present::format::raw;
 use crate::present::i18n::{t, Lang, Msg};
 use crate::present::kpi_text::{self, Display};
-
-/// What the charts plot, computed from the report's engine once per filter,
-/// targets and data (not per language, width or chart KPI).
-struct ChartData {
-    series: Option<Series>,
-    run_up: Option<kpi::RunUp>,
-    talk: Vec<u64>,
-}
 
 /// The bounds of a target as a chart's line.
 fn target_line(target: Option<&Target>) -> TargetLine {
@@ -60,9 +51,9 @@ fn scope_colour(team: Option<&str>, teams: &[String]) -> SeriesColour {
         .map_or(SeriesColour::Whole, SeriesColour::Team)
 }
 
-/// The trend of `id` from the domain's series.
+/// The trend of `id` from the domain's series points.
 fn trend(
-    series: &Series,
+    (granularity, points): &(Granularity, Vec<SeriesPoint>),
     id: KpiId,
     lang: Lang,
     unit: &str,
@@ -71,12 +62,11 @@ fn trend(
     format: chart::Format,
 ) -> Trend {
     let name = kpi_text::name(id, lang);
-    let points = series.points(id);
     let target = points.last().map_or(TargetLine::default(), |p| TargetLine {
         min: p.bounds.0,
         max: p.bounds.1,
     });
-    let weekly = series.granularity == Granularity::Week;
+    let weekly = *granularity == Granularity::Week;
     Trend {
         title: format!(
             "{name} — {}",
@@ -143,16 +133,16 @@ fn analyses_charts(report: &Report, lang: Lang) -> (HeatMap, StatusBars) {
 }
 
 #[allow(clippy::too_many_lines)] // the six charts' inputs, one after the other
-fn draw(state: AppState, data: &ChartData, id: KpiId, lang: Lang, width: u32) -> Option<Drawn> {
+fn draw(state: AppState, data: &ChartView, id: KpiId, lang: Lang, width: u32) -> Option<Drawn> {
     let report = state.report.get();
-    let series = data.series.as_ref()?;
-    let filter = state.period_filter.get();
-    let engine = state.engine.get();
+    let series = data.trend.as_ref()?;
+    let filter = state.filter.get();
     let currency = state.prefs.with(|p| p.currency.clone());
     let fmt: chart::Format = Arc::new(kpi_axis(id, currency.clone(), lang));
     let name = kpi_text::name(id, lang);
-    let teams = engine.team_names();
-    let colour = scope_colour(filter.team.as_deref(), &teams);
+    let names = state.names.get();
+    let teams = &names.teams;
+    let colour = scope_colour(filter.team.as_deref(), teams);
     let unit = unit_label(id, &state, lang);
     let series_label = filter
         .team
@@ -160,15 +150,14 @@ fn draw(state: AppState, data: &ChartData, id: KpiId, lang: Lang, width: u32) ->
         .unwrap_or_else(|| t(lang, Msg::Team).to_owned());
     let trend = trend(series, id, lang, &unit, colour, series_label, fmt.clone());
     // Each agent's bar is what its own target judges, against the scope's line.
-    let names = roster_names(&state.dataset.get());
     let mut legend: Vec<(String, SeriesColour)> = Vec::new();
     let bar_list: Vec<Bar> = report
         .agents
         .iter()
         .filter_map(|(a, set)| set.get(id).judged.map(|v| (a, v)))
         .map(|(a, value)| {
-            let (display, team) = names.get(a.as_str()).cloned().unwrap_or_default();
-            let colour = scope_colour(Some(team.as_str()), &teams);
+            let (display, team) = names.roster.get(a.as_str()).cloned().unwrap_or_default();
+            let colour = scope_colour(Some(team.as_str()), teams);
             if colour != SeriesColour::Whole && !legend.iter().any(|l| l.0 == team) {
                 legend.push((team, colour));
             }
@@ -308,15 +297,7 @@ pub fn ChartsPanel() -> impl IntoView {
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
-    let data = Memo::new(move |_| {
-        let engine = state.engine.get();
-        let (filter, targets) = (state.period_filter.get(), state.targets.get());
-        Shared(Arc::new(ChartData {
-            series: engine.series(&filter, &targets),
-            run_up: engine.run_up(&filter, &targets),
-            talk: engine.talk_time_histogram(&filter, 60.0, 15),
-        }))
-    });
+    let data = state.charts;
     let drawn = Memo::new(move |_| {
         let id = state.chart_kpi.get();
         let w = width.get();

@@ -1,18 +1,20 @@
 //! The drill-down list: the records behind a KPI card or an agent cell
 //! (ANALYSES.md), as a modal dialog carrying `data-drill`, `data-count` and
-//! `data-drill-agent`. Sortable by any column, read 50 rows a page (a list of
-//! 10⁶ calls costs one index per record), exportable as formula-safe CSV,
-//! closed with Esc or the close button; focus returns to what opened it.
+//! `data-drill-agent`. Sorted by any column and read 50 rows a page by the
+//! worker (a list of 10⁶ calls never reaches the page whole), exportable as
+//! formula-safe CSV, closed with Esc or the close button; focus returns to
+//! what opened it.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::download::download_text;
-use super::state::{AppState, Shared};
-use crate::domain::kpi::{Column, Drill};
-use crate::present::drill::{cell_text, column_name, drill_csv};
+use super::state::AppState;
+use super::worker_client::send;
+use crate::domain::kpi::Column;
+use crate::present::drill::{cell_text, column_name};
 use crate::present::i18n::{t, Msg};
 use crate::present::kpi_text;
+use crate::protocol::{DrillPage, DrillRequest, Request};
 
 /// Rows per page.
 const PAGE: usize = 50;
@@ -45,14 +47,14 @@ pub fn DrillPanel() -> impl IntoView {
     let page = RwSignal::new(0usize);
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
 
-    // Remember what opened the list, reset paging and sorting, focus the dialog.
+    // Remember what opened the list, reset paging and sorting.
     Effect::new(move |was_open: Option<bool>| {
         let open = state.drill.with(Option::is_some);
         if open && was_open != Some(true) {
             opener.set_value(active_element());
+            state.drill_page.set(None);
             sort.set(None);
             page.set(0);
-            request_animation_frame(|| focus_by_id("drill-close"));
         }
         open
     });
@@ -69,45 +71,64 @@ pub fn DrillPanel() -> impl IntoView {
         }
     });
 
+    // The list of the open request, sorted and paged by the worker.
+    let seq = StoredValue::new(0u64);
+    let list_request = move |offset: usize, limit: usize| {
+        let request = state.drill.get_untracked()?;
+        let s = seq.get_value() + 1;
+        seq.set_value(s);
+        Some(DrillRequest {
+            seq: s,
+            filter: state.filter.get_untracked(),
+            kpi: request.kpi,
+            agent: request.agent,
+            sort: sort.get_untracked(),
+            offset,
+            limit,
+        })
+    };
+    Effect::new(move |_| {
+        state.drill.track();
+        state.filter.track();
+        state.files.track();
+        sort.track();
+        let offset = page.get() * PAGE;
+        match list_request(offset, PAGE) {
+            Some(r) => send(state, &Request::Drill(r)),
+            None => state.drill_page.set(None),
+        }
+    });
+    // The page of the open list last received (kept on screen while the
+    // next page, or another sort, is on its way).
     let drill = Memo::new(move |_| {
         let request = state.drill.get()?;
-        let engine = state.engine.get();
-        let mut drill = state
-            .period_filter
-            .with(|f| engine.drill(f, request.kpi, request.agent.as_deref()));
-        if let Some((column, descending)) = sort.get() {
-            engine.sort_drill(&mut drill, column, descending);
+        state
+            .drill_page
+            .get()
+            .filter(|p| p.kpi == request.kpi && p.agent == request.agent)
+    });
+    // Focus the dialog once it shows.
+    Effect::new(move |was_shown: Option<bool>| {
+        let shown = drill.with(Option::is_some);
+        if shown && was_shown != Some(true) {
+            request_animation_frame(|| focus_by_id("drill-close"));
         }
-        Some(Shared(std::sync::Arc::new(drill)))
+        shown
     });
 
     let export = move |_| {
-        let Some(d) = drill.get_untracked() else {
-            return;
-        };
-        let engine = state.engine.get_untracked();
         let delimiter = state.prefs.with_untracked(|p| p.csv_delimiter);
-        let rows = d.rows.iter().map(|&r| {
-            d.columns
-                .iter()
-                .map(|&c| engine.cell(d.kind, r, c))
-                .collect()
-        });
-        let text = drill_csv(&d.columns, rows, delimiter);
-        download_text(
-            &format!("{}-records.csv", d.kpi.as_str()),
-            "text/csv",
-            &text,
-        );
+        if let Some(list) = list_request(0, 0) {
+            send(state, &Request::DrillCsv { list, delimiter });
+        }
     };
 
-    let body = move |d: &Drill| {
+    let body = move |d: &DrillPage| {
         let lang = lang();
         let currency = state.prefs.with(|p| p.currency.clone());
-        let engine = state.engine.get();
-        let pages = d.rows.len().div_ceil(PAGE).max(1);
-        let current = page.get().min(pages - 1);
-        let cells = engine.drill_page(d, current * PAGE, PAGE);
+        let pages = d.count.div_ceil(PAGE).max(1);
+        let current = d.offset / PAGE;
+        let cells = d.rows.clone();
         let columns = d.columns.clone();
         let header = columns
             .iter()
@@ -164,7 +185,7 @@ pub fn DrillPanel() -> impl IntoView {
                 kpi_text::name(d.kpi, lang),
                 d.agent.as_ref().map(|a| format!(" — {a}")).unwrap_or_default()
             );
-            let count = d.rows.len();
+            let count = d.count;
             view! {
                 <div class="drill-backdrop" on:click=move |_| close()></div>
                 <div

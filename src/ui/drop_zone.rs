@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::loader::{load_demo, load_files};
+use super::loader::{cancel, load_demo, load_files};
 use super::state::AppState;
 use crate::present::format::number;
 use crate::present::i18n::{t, Msg};
@@ -86,7 +86,7 @@ pub fn DropZone() -> impl IntoView {
                                         t(l, Msg::Rows),
                                     )}
                                 </span>
-                                <button type="button" class="button secondary" on:click=move |_| state.cancel.set(true)>
+                                <button type="button" class="button secondary" on:click=move |_| cancel(state)>
                                     {t(l, Msg::Cancel)}
                                 </button>
                             </div>

@@ -1,19 +1,18 @@
 //! The loaded files (one entry per sheet of a workbook): kind, rows, skipped
 //! rows and their errors with line numbers, warnings — worded in the page
 //! language, again on a language switch, from the domain's typed values; the
-//! kind and the column mapping can be changed and re-applied without reading
-//! the file again (and are remembered for the header); a remembered mapping
+//! kind and the column mapping can be changed and re-applied (the worker
+//! reads the file again; they are remembered for the header); a remembered mapping
 //! applied on arrival says so and can be undone; a file can be removed.
 
 use leptos::prelude::*;
 
-use super::loader::{apply_choice, undo_memory};
-use super::state::{AppState, FileEntry};
-use crate::domain::ingest::workbook::preview_sheet;
-use crate::domain::ingest::{preview, ColumnMapping, FileKind};
-use crate::present::diagnostics::{file_error, row_error, warning};
+use super::loader::{apply_choice, remove, undo_memory};
+use super::state::AppState;
+use crate::domain::ingest::{ColumnMapping, FileKind};
 use crate::present::format::number;
-use crate::present::i18n::{t, Msg};
+use crate::present::i18n::{t, Lang, Msg};
+use crate::protocol::{FileInfo, Words};
 
 /// The list of files.
 #[component]
@@ -31,67 +30,52 @@ pub fn FileList() -> impl IntoView {
     }
 }
 
-/// Header and samples of an entry, for its editor.
-fn editor_rows(file: &FileEntry) -> (Vec<String>, Vec<Vec<String>>) {
-    if let Ok(p) = &file.outcome {
-        return (p.headers.clone(), p.samples.clone());
+/// A text in the page language.
+fn pick(words: &Words, lang: Lang) -> String {
+    match lang {
+        Lang::Id => words.id.clone(),
+        Lang::En => words.en.clone(),
     }
-    let pv = match &file.sheet {
-        Some(sheet) => preview_sheet(
-            std::io::Cursor::new(file.bytes.as_slice()),
-            sheet,
-            &file.options,
-        ),
-        None => preview(&file.bytes, &file.options),
-    };
-    (pv.headers, pv.samples)
 }
 
 #[component]
-fn FileItem(file: FileEntry) -> impl IntoView {
+fn FileItem(file: FileInfo) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = move || state.lang();
     let id = file.id;
     let name = file.name.clone();
-    let parsed = file.outcome.clone();
+    let failed = file.failure.is_some();
     let summary = {
-        let parsed = parsed.clone();
-        move || match &parsed {
-            Ok(p) => format!(
+        let file = file.clone();
+        move || match &file.failure {
+            None => format!(
                 "{} · {} {} · {} {}",
-                p.kind.as_str(),
-                number(p.rows as f64, 0, lang()),
+                file.kind.map_or("", FileKind::as_str),
+                number(file.rows as f64, 0, lang()),
                 t(lang(), Msg::Rows),
-                number(p.skipped as f64, 0, lang()),
+                number(file.skipped as f64, 0, lang()),
                 t(lang(), Msg::Skipped),
             ),
-            Err(e) => file_error(e, lang()),
+            Some(why) => pick(why, lang()),
         }
     };
-    let errors = parsed
-        .as_ref()
-        .map(|p| p.errors.clone())
-        .unwrap_or_default();
-    let warnings = parsed
-        .as_ref()
-        .map(|p| p.warnings.clone())
-        .unwrap_or_default();
-    let kind = parsed.as_ref().ok().map(|p| p.kind).or(file.options.kind);
-    let (headers, samples) = editor_rows(&file);
-    let remembered_for = headers.clone();
+    let errors = file.errors.clone();
+    let warnings = file.warnings.clone();
+    let kind = file.kind.or(file.choices.kind);
+    let (headers, samples) = (file.headers.clone(), file.samples.clone());
     // The mapping to edit: the one used, else the automatic one for the chosen kind.
-    let mapping = match &parsed {
-        Ok(p) => Some(p.mapping.clone()),
-        Err(_) => kind.map(|k| ColumnMapping::from_headers(k, &headers)),
-    };
+    let mapping = file
+        .mapping
+        .clone()
+        .or_else(|| kind.map(|k| ColumnMapping::from_headers(k, &headers)));
     let draft = RwSignal::new(mapping);
     let draft_kind = RwSignal::new(kind);
-    let options = file.options.clone();
+    let choices = file.choices.clone();
     let apply = move |_| {
-        let mut o = options.clone();
-        o.kind = draft_kind.get_untracked();
-        o.mapping = draft.get_untracked().filter(|m| Some(m.kind()) == o.kind);
-        apply_choice(state, id, o, &remembered_for);
+        let mut c = choices.clone();
+        c.kind = draft_kind.get_untracked();
+        c.mapping = draft.get_untracked().filter(|m| Some(m.kind()) == c.kind);
+        apply_choice(state, id, c);
     };
     let column_label = {
         let headers = headers.clone();
@@ -119,15 +103,15 @@ fn FileItem(file: FileEntry) -> impl IntoView {
         .max(samples.iter().map(Vec::len).max().unwrap_or(0));
     let kind_headers = headers.clone();
     view! {
-        <li class="file-item" class:failed=file.outcome.is_err() data-file=name.clone()>
+        <li class="file-item" class:failed=failed data-file=name.clone()>
             <div class="file-head">
                 <strong class="file-name">{name.clone()}</strong>
                 <span class="file-summary">{summary}</span>
-                <button type="button" class="link" on:click=move |_| state.files.update(|f| f.retain(|x| x.id != id))>
+                <button type="button" class="link" on:click=move |_| remove(state, id)>
                     {move || t(lang(), Msg::Remove)}
                 </button>
             </div>
-            {file.undo.is_some().then(|| view! {
+            {file.remembered.then(|| view! {
                 <p class="notice remembered" data-remembered="true">
                     <span>{move || t(lang(), Msg::RememberedApplied)}</span>
                     " "
@@ -139,16 +123,16 @@ fn FileItem(file: FileEntry) -> impl IntoView {
             {(!errors.is_empty()).then(|| view! {
                 <details class="file-errors">
                     <summary>{move || t(lang(), Msg::SkippedRows)}</summary>
-                    <ul>{errors.into_iter().map(|e| view! { <li>{move || row_error(&e, lang())}</li> }).collect_view()}</ul>
+                    <ul>{errors.into_iter().map(|(_, e)| view! { <li>{move || pick(&e, lang())}</li> }).collect_view()}</ul>
                 </details>
             })}
             {(!warnings.is_empty()).then(|| view! {
                 <details class="file-warnings">
                     <summary>{move || t(lang(), Msg::Warnings)}</summary>
-                    <ul>{warnings.into_iter().map(|w| { let file = name.clone(); view! { <li>{move || warning(&file, &w, lang())}</li> } }).collect_view()}</ul>
+                    <ul>{warnings.into_iter().map(|w| view! { <li>{move || pick(&w, lang())}</li> }).collect_view()}</ul>
                 </details>
             })}
-            <details class="mapping" open=file.outcome.is_err()>
+            <details class="mapping" open=failed>
                 <summary>{move || t(lang(), Msg::KindAndColumns)}</summary>
                 <div class="field">
                     <label>{move || t(lang(), Msg::Kind)}</label>

@@ -20,7 +20,7 @@ pub fn FilesSummary() -> impl IntoView {
     let failed = Memo::new(move |_| {
         state
             .files
-            .with(|f| f.iter().filter(|f| f.outcome.is_err()).count())
+            .with(|f| f.iter().filter(|f| f.failure.is_some()).count())
     });
     Effect::new(move |_| {
         if failed.get() > 0 {
@@ -32,8 +32,7 @@ pub fn FilesSummary() -> impl IntoView {
         state.files.with(|files| {
             let (rows, skipped) = files
                 .iter()
-                .filter_map(|f| f.outcome.as_ref().ok())
-                .fold((0, 0), |(r, s), p| (r + p.rows, s + p.skipped));
+                .fold((0, 0), |(r, s), f| (r + f.rows, s + f.skipped));
             let n = files.len();
             let mut text = format!(
                 "{} {} · {} {} · {} {}",

@@ -79,7 +79,7 @@ pub fn Filters(#[prop(optional)] children: Option<Children>) -> impl IntoView {
             .update(|f| if is_from { f.from = day } else { f.to = day });
     };
     let apply_preset = move |which: Msg| {
-        let all = state.engine.with_untracked(|e| e.default_period());
+        let all = state.periods.with_untracked(|p| p.0);
         let range = preset(which, today(), all);
         state.filter.update(|f| {
             f.from = range.map(|r| r.0);
@@ -92,12 +92,12 @@ pub fn Filters(#[prop(optional)] children: Option<Children>) -> impl IntoView {
         if which == Msg::LatestMonth {
             return chosen == (None, None);
         }
-        let all = state.engine.with(|e| e.default_period());
+        let all = state.periods.with(|p| p.0);
         preset(which, today(), all).is_some_and(|(a, b)| chosen == (Some(a), Some(b)))
     };
-    let agent_list = Memo::new(move |_| state.engine.get().agent_names());
-    let team_list = Memo::new(move |_| state.engine.get().team_names());
-    let campaign_list = Memo::new(move |_| state.engine.get().campaign_names());
+    let agent_list = Memo::new(move |_| state.names.with(|n| n.agents.clone()));
+    let team_list = Memo::new(move |_| state.names.with(|n| n.teams.clone()));
+    let campaign_list = Memo::new(move |_| state.names.with(|n| n.campaigns.clone()));
     let on_agents = move |ev: web_sys::Event| {
         let Some(select) = ev
             .target()

@@ -20,12 +20,12 @@ mod offline;
 mod ranking_panel;
 mod remembered;
 mod report_export;
-mod roster_view;
 mod settings_panel;
 mod share_link;
 mod state;
 pub mod storage;
 mod targets_editor;
+mod worker_client;
 
 /// Mounts the app on `<body>`.
 pub fn mount() {

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use super::loader::reparse_all;
 use super::state::AppState;
 use crate::domain::model::time::{format_utc_offset, parse_utc_offset};
 use crate::present::i18n::{t, Lang, Msg};
@@ -35,7 +34,6 @@ pub fn SettingsPanel() -> impl IntoView {
                         on:change=move |ev| {
                             if let Some(m) = parse_utc_offset(&event_target_value(&ev)) {
                                 prefs.update(|p| p.utc_offset_minutes = m);
-                                reparse_all(state);
                             }
                         } />
                 </div>
@@ -62,7 +60,6 @@ pub fn SettingsPanel() -> impl IntoView {
                             let v = event_target_value(&ev).trim().trim_start_matches('+').to_owned();
                             if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
                                 prefs.update(|p| p.country_code = v);
-                                reparse_all(state);
                             }
                         } />
                 </div>
@@ -73,7 +70,6 @@ pub fn SettingsPanel() -> impl IntoView {
                             if let Ok(v) = event_target_value(&ev).trim().parse::<u32>() {
                                 if (1..=15).contains(&v) {
                                     prefs.update(|p| p.extension_max_digits = v);
-                                    reparse_all(state);
                                 }
                             }
                         } />

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 
-use super::loader::reparse_all;
 use super::state::{AppState, Prefs};
 use crate::present::i18n::{t, Msg};
 use crate::present::share_link::{
@@ -27,14 +26,8 @@ fn shared_settings(p: &Prefs) -> SharedSettings {
     }
 }
 
-/// Puts the link's settings into `p`; returns whether files must be parsed
-/// again (a setting that parsing depends on changed).
-fn apply_settings(p: &mut Prefs, s: &SharedSettings) -> bool {
-    let before = (
-        p.utc_offset_minutes,
-        p.country_code.clone(),
-        p.extension_max_digits,
-    );
+/// Puts the link's settings into `p`.
+fn apply_settings(p: &mut Prefs, s: &SharedSettings) {
     if let Some(v) = s.language {
         p.lang = v;
     }
@@ -62,12 +55,6 @@ fn apply_settings(p: &mut Prefs, s: &SharedSettings) -> bool {
     if let Some(v) = s.csv_delimiter {
         p.csv_delimiter = v;
     }
-    before
-        != (
-            p.utc_offset_minutes,
-            p.country_code.clone(),
-            p.extension_max_digits,
-        )
 }
 
 /// The page's URL fragment (with its `#`).
@@ -95,18 +82,13 @@ fn clear_hash() {
 }
 
 /// Applies a confirmed link: its targets (if any) and settings, saved by the
-/// app's storage effects; files are parsed again when a parsing setting changed.
+/// app's storage effects (the worker reads the files again when a reading
+/// setting changed).
 fn apply_config(state: AppState, config: &SharedConfig) {
     if let Some(targets) = config.targets.clone() {
         state.targets.set(targets);
     }
-    let mut reparse = false;
-    state
-        .prefs
-        .update(|p| reparse = apply_settings(p, &config.settings));
-    if reparse {
-        reparse_all(state);
-    }
+    state.prefs.update(|p| apply_settings(p, &config.settings));
     let l = state.lang();
     state.notify(t(l, Msg::LinkApplied).to_owned(), false);
     if config.duplicates > 0 {

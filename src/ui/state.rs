@@ -1,5 +1,6 @@
-//! The page's reactive state: one signal per concern, and the memos derived
-//! from them (the merged dataset, the report). Components read it from context.
+//! The page's reactive state: one signal per concern. The worker owns the
+//! files and computes; these signals hold what it last answered. Components
+//! read them from context.
 
 use std::sync::Arc;
 
@@ -7,12 +8,12 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::ingest::remembered::RememberedMappings;
-use crate::domain::ingest::{FileError, ParseOptions, ParsedFile};
+use crate::domain::ingest::ParseOptions;
 use crate::domain::kpi::targets::Targets;
-use crate::domain::kpi::{Engine, Filter, Period, Report, Settings};
-use crate::domain::model::Dataset;
+use crate::domain::kpi::{Filter, Granularity, Period, Report, RunUp, SeriesPoint, Settings};
 use crate::present::format::Currency;
 use crate::present::i18n::Lang;
+use crate::protocol::{DrillPage, FileInfo, Names, Progress, ReadSettings};
 
 /// A value shared by reference; equal only to itself, so a memo holding it
 /// notifies on every recomputation without comparing big data.
@@ -91,54 +92,14 @@ impl Prefs {
         }
     }
 
-    /// The parser options these settings imply.
-    pub fn parse_options(&self) -> ParseOptions {
-        ParseOptions {
+    /// The settings every file is read with.
+    pub fn read_settings(&self) -> ReadSettings {
+        ReadSettings {
             utc_offset_minutes: self.utc_offset_minutes,
             country_code: self.country_code.clone(),
             extension_max_digits: self.extension_max_digits as usize,
-            ..ParseOptions::default()
         }
     }
-}
-
-/// One loaded file: its bytes (kept to re-apply a mapping without reading the
-/// file again), the options it was parsed with, and the outcome.
-#[derive(Clone, Debug)]
-pub struct FileEntry {
-    /// Unique within the page session.
-    pub id: u64,
-    /// Bumped at each re-parse, so the list redraws the entry.
-    pub revision: u64,
-    /// The file's name.
-    pub name: String,
-    /// Hash of the bytes (same bytes twice → kept once).
-    pub hash: u64,
-    /// The raw bytes.
-    pub bytes: Arc<Vec<u8>>,
-    /// Options (kind, mapping, conventions) the user set for this file.
-    pub options: ParseOptions,
-    /// The parsed file, or why it can't be used.
-    pub outcome: Result<Arc<ParsedFile>, FileError>,
-    /// The sheet, when the entry is one sheet of a workbook.
-    pub sheet: Option<String>,
-    /// When a remembered mapping was applied: the options it replaced (undo).
-    pub undo: Option<ParseOptions>,
-}
-
-/// Progress of the file being read.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Progress {
-    /// File name.
-    pub name: String,
-    /// Bytes read so far.
-    pub bytes: u64,
-    /// Size of the file.
-    pub total: u64,
-    /// Records decoded so far.
-    pub rows: usize,
-    /// Position of this file in the batch (1-based) and the batch size.
-    pub index: (usize, usize),
 }
 
 /// A message for the user above the dashboard.
@@ -161,21 +122,33 @@ pub struct DrillRequest {
     pub agent: Option<String>,
 }
 
-/// Everything the components share.
+/// What the charts plot, from the worker's latest view.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChartView {
+    /// The chosen KPI's trend, and whether by day or by week.
+    pub trend: Option<(Granularity, Vec<SeriesPoint>)>,
+    /// The month's run-up.
+    pub run_up: Option<RunUp>,
+    /// Talk times per minute.
+    pub talk: Vec<u64>,
+}
+
+/// Everything the components share. The files, dataset and engine live in
+/// the worker (`worker_client`); these signals hold its latest answers.
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// Settings (persisted).
     pub prefs: RwSignal<Prefs>,
-    /// Loaded files.
-    pub files: RwSignal<Vec<FileEntry>>,
+    /// The file list.
+    pub files: RwSignal<Vec<FileInfo>>,
     /// Targets (persisted).
     pub targets: RwSignal<Targets>,
-    /// Period and scope filters.
+    /// Period and scope filters (no day: the page's default period).
     pub filter: RwSignal<Filter>,
     /// The file being read, if any.
     pub progress: RwSignal<Option<Progress>>,
-    /// Set to stop reading files.
-    pub cancel: RwSignal<bool>,
+    /// Files are being read (from the moment they are chosen).
+    pub reading: RwSignal<bool>,
     /// Messages for the user.
     pub notices: RwSignal<Vec<Notice>>,
     /// Kinds and columns chosen per header (persisted, see `remembered`).
@@ -184,70 +157,60 @@ pub struct AppState {
     pub chart_kpi: RwSignal<crate::domain::kpi::KpiId>,
     /// The drill-down list shown, if any.
     pub drill: RwSignal<Option<DrillRequest>>,
-    /// All usable files merged.
-    pub dataset: Memo<Shared<Dataset>>,
-    /// The KPI engine over the dataset (linking done once per dataset/settings).
-    pub engine: Memo<Shared<Engine>>,
-    /// The filter the report uses: `filter` with the page's default period
-    /// (the month of the latest dated record) when no day is chosen.
-    pub period_filter: Memo<Filter>,
+    /// Its current page, as the worker sent it.
+    pub drill_page: RwSignal<Option<Shared<DrillPage>>>,
     /// The report for the current filter and targets.
-    pub report: Memo<Shared<Report>>,
+    pub report: RwSignal<Shared<Report>>,
+    /// What the charts plot.
+    pub charts: RwSignal<Shared<ChartView>>,
+    /// Agents, teams, campaigns and roster names.
+    pub names: RwSignal<Shared<Names>>,
+    /// The command line's default period ("All data") and the page's default.
+    pub periods: RwSignal<(Option<Period>, Option<Period>)>,
+    /// The last view asked for and the last received (ready when equal).
+    pub views: RwSignal<(u64, u64)>,
+    /// The worker's wasm memory at the last view, bytes.
+    pub worker_bytes: RwSignal<u64>,
 }
 
 impl AppState {
     /// Creates the state with `prefs` and `targets` loaded from storage.
     pub fn new(prefs: Prefs, targets: Targets) -> Self {
-        let prefs = RwSignal::new(prefs);
-        let files = RwSignal::new(Vec::<FileEntry>::new());
-        let targets = RwSignal::new(targets);
-        let filter = RwSignal::new(Filter::default());
-        let dataset = Memo::new(move |_| {
-            let mut data = Dataset::new();
-            files.with(|files| {
-                for f in files {
-                    if let Ok(parsed) = &f.outcome {
-                        data.merge(&parsed.data);
-                    }
-                }
-            });
-            Shared(Arc::new(data))
-        });
-        let settings = Memo::new(move |_| prefs.with(Prefs::kpi_settings));
-        let engine = Memo::new(move |_| {
-            let data = dataset.get();
-            Shared(Arc::new(Engine::new(Arc::clone(&data.0), &settings.get())))
-        });
-        let period_filter = Memo::new(move |_| {
-            let default = engine.with(|e| e.default_period());
-            filter.with(|f| with_page_period(f, default))
-        });
-        let report = Memo::new(move |_| {
-            let engine = engine.get();
-            let report = period_filter.with(|f| targets.with(|t| engine.report(f, t)));
-            Shared(Arc::new(report))
-        });
         AppState {
-            prefs,
-            files,
-            targets,
-            filter,
+            prefs: RwSignal::new(prefs),
+            files: RwSignal::new(Vec::new()),
+            targets: RwSignal::new(targets),
+            filter: RwSignal::new(Filter::default()),
             progress: RwSignal::new(None),
-            cancel: RwSignal::new(false),
+            reading: RwSignal::new(false),
             notices: RwSignal::new(Vec::new()),
             mappings: RwSignal::new(RememberedMappings::default()),
             chart_kpi: RwSignal::new(crate::domain::kpi::KpiId::CallConnectionRate),
             drill: RwSignal::new(None),
-            dataset,
-            engine,
-            period_filter,
-            report,
+            drill_page: RwSignal::new(None),
+            report: RwSignal::new(Shared(Arc::new(Report::empty()))),
+            charts: RwSignal::new(Shared(Arc::new(ChartView::default()))),
+            names: RwSignal::new(Shared(Arc::new(Names::default()))),
+            periods: RwSignal::new((None, None)),
+            views: RwSignal::new((0, 0)),
+            worker_bytes: RwSignal::new(0),
         }
     }
 
     /// The page language.
     pub fn lang(&self) -> Lang {
         self.prefs.with(|p| p.lang)
+    }
+
+    /// Whether the page shows what it was last asked for: no file being read
+    /// and the newest view received.
+    pub fn ready(&self) -> bool {
+        !self.reading.get() && self.views.with(|(asked, got)| asked == got)
+    }
+
+    /// Whether some file gave tables.
+    pub fn has_data(&self) -> bool {
+        self.files.with(|f| f.iter().any(|f| f.failure.is_none()))
     }
 
     /// Adds a notice.
@@ -257,26 +220,4 @@ impl AppState {
             n.push(Notice { id, text, error });
         });
     }
-}
-
-/// `filter` with the page's default period when it names no day: the
-/// calendar month holding the last day of `default` (the command line's
-/// default period), decided by [`Period::latest_month`].
-fn with_page_period(filter: &Filter, default: Option<Period>) -> Filter {
-    let mut f = filter.clone();
-    if f.from.is_none() && f.to.is_none() {
-        if let Some(month) = default.map(Period::latest_month) {
-            f.from = Some(month.from);
-            f.to = Some(month.to);
-        }
-    }
-    f
-}
-
-/// A stable hash of a file's bytes.
-pub fn content_hash(bytes: &[u8]) -> u64 {
-    use std::hash::{DefaultHasher, Hasher};
-    let mut h = DefaultHasher::new();
-    h.write(bytes);
-    h.finish()
 }

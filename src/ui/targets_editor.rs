@@ -48,8 +48,8 @@ pub fn TargetsEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = move || state.lang();
     let scope = RwSignal::new(Scope::Team);
-    let agent_list = Memo::new(move |_| state.engine.get().agent_names());
-    let team_list = Memo::new(move |_| state.engine.get().team_names());
+    let agent_list = Memo::new(move |_| state.names.with(|n| n.agents.clone()));
+    let team_list = Memo::new(move |_| state.names.with(|n| n.teams.clone()));
 
     // "Suggest from my data": shown beside the bounds, applied on confirmation.
     let suggesting = RwSignal::new(false);

@@ -176,8 +176,8 @@ pub fn bytes_hash(bytes: &[u8]) -> (u64, u64) {
 /// What adding files did.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Added {
-    /// Entries added.
-    pub entries: usize,
+    /// The entries added.
+    pub ids: Vec<u64>,
     /// Names of files whose bytes were loaded already (not added again).
     pub duplicates: Vec<String>,
 }
@@ -186,6 +186,8 @@ pub struct Added {
 #[derive(Default)]
 pub struct Session {
     entries: Vec<Entry>,
+    /// The id the next entry gets (ids are never reused).
+    next_id: u64,
     read: ReadSettings,
     kpi: Settings,
     remembered: RememberedMappings,
@@ -227,6 +229,11 @@ impl Session {
         self.remembered = remembered;
     }
 
+    fn new_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
     fn invalidate(&mut self) {
         self.engine = None;
         self.drill = None;
@@ -236,15 +243,16 @@ impl Session {
         self.entries.iter().any(|e| e.hash == hash)
     }
 
-    /// Adds a text file read by [`TextRead`] as entry `id` (unless the same
-    /// bytes are loaded already).
-    pub fn add_text(&mut self, id: u64, name: &str, read: TextOutcome) -> Added {
+    /// Adds a text file read by [`TextRead`] (unless the same bytes are
+    /// loaded already); its entry's id is `Added::ids`.
+    pub fn add_text(&mut self, name: &str, read: TextOutcome) -> Added {
         if self.is_duplicate(read.hash) {
             return Added {
-                entries: 0,
+                ids: Vec::new(),
                 duplicates: vec![name.to_owned()],
             };
         }
+        let id = self.new_id();
         self.entries.push(Entry {
             id,
             revision: 0,
@@ -261,42 +269,38 @@ impl Session {
         });
         self.invalidate();
         Added {
-            entries: 1,
+            ids: vec![id],
             duplicates: Vec::new(),
         }
     }
 
-    /// Adds the sheets of a workbook (whole bytes), from entry `first_id` on;
-    /// returns the ids used.
-    pub fn add_workbook(&mut self, first_id: u64, name: &str, bytes: &[u8]) -> (Added, Vec<u64>) {
+    /// Adds the sheets of a workbook (whole bytes), one entry each.
+    pub fn add_workbook(&mut self, name: &str, bytes: &[u8]) -> Added {
         let hash = bytes_hash(bytes);
         if self.is_duplicate(hash) {
-            return (
-                Added {
-                    entries: 0,
-                    duplicates: vec![name.to_owned()],
-                },
-                Vec::new(),
-            );
+            return Added {
+                ids: Vec::new(),
+                duplicates: vec![name.to_owned()],
+            };
         }
         let read = self.read.clone();
         let base = read.options(&FileChoices::default());
         let sheets = read_workbook(name, Cursor::new(bytes), &mut |_| base.clone());
         let mut ids = Vec::new();
-        let mut next = first_id;
-        let mut push = |s: &mut Session, entry: Entry| {
+        let mut push = |s: &mut Session, mut entry: Entry| {
+            entry.id = s.new_id();
             ids.push(entry.id);
             s.entries.push(entry);
         };
         match sheets {
             Ok(sheets) if sheets.is_empty() => {
                 let e = no_sheet_used(name, &sheets);
-                push(self, failed_entry(next, name, hash, e, Origin::Text));
+                push(self, failed_entry(0, name, hash, e, Origin::Text));
             }
             Ok(sheets) => {
                 for sheet in sheets {
                     let mut entry = Entry {
-                        id: next,
+                        id: 0,
                         revision: 0,
                         name: sheet.name.clone(),
                         origin: Origin::Sheet(sheet.sheet.clone()),
@@ -306,7 +310,6 @@ impl Session {
                         outcome: sheet.outcome,
                         preview: Preview::default(),
                     };
-                    next += 1;
                     self.remember_on_arrival(&mut entry, bytes);
                     if entry.outcome.is_err() {
                         entry.preview = preview_sheet(
@@ -318,16 +321,13 @@ impl Session {
                     push(self, entry);
                 }
             }
-            Err(e) => push(self, failed_entry(next, name, hash, e, Origin::Text)),
+            Err(e) => push(self, failed_entry(0, name, hash, e, Origin::Text)),
         }
         self.invalidate();
-        (
-            Added {
-                entries: ids.len(),
-                duplicates: Vec::new(),
-            },
+        Added {
             ids,
-        )
+            duplicates: Vec::new(),
+        }
     }
 
     /// Applies a remembered mapping to a sheet just read (text files get
@@ -374,13 +374,10 @@ impl Session {
         entry.undo = Some(std::mem::replace(&mut entry.choices, choices));
     }
 
-    /// Adds the demo files for `today` from entry `first_id` on.
-    pub fn add_demo(&mut self, first_id: u64, today: crate::domain::model::time::Day) -> Added {
+    /// Adds the demo files for `today`.
+    pub fn add_demo(&mut self, today: crate::domain::model::time::Day) -> Added {
         let mut added = Added::default();
-        for (k, (name, bytes)) in crate::domain::synth::demo_files(today)
-            .into_iter()
-            .enumerate()
-        {
+        for (name, bytes) in crate::domain::synth::demo_files(today) {
             let hash = bytes_hash(&bytes);
             if self.is_duplicate(hash) {
                 added.duplicates.push(name);
@@ -388,8 +385,10 @@ impl Session {
             }
             let options = self.read.options(&FileChoices::default());
             let outcome = crate::domain::ingest::parse_bytes(&name, &bytes, &options);
+            let id = self.new_id();
+            added.ids.push(id);
             self.entries.push(Entry {
-                id: first_id + k as u64,
+                id,
                 revision: 0,
                 name,
                 origin: Origin::Demo(today),
@@ -399,7 +398,6 @@ impl Session {
                 outcome,
                 preview: Preview::default(),
             });
-            added.entries += 1;
         }
         self.invalidate();
         added
@@ -564,6 +562,7 @@ impl Session {
             },
             all_data: engine.default_period(),
             latest_month: engine.default_period().map(Period::latest_month),
+            worker_bytes: 0,
             report,
         }
     }

@@ -150,16 +150,16 @@ async fn handle(shell: &Shared, request: Request, files: Vec<File>) {
                 }
                 post(&scope, &Response::Files(shell.borrow().session.files()));
             }
+            post(&scope, &Response::Idle { cancelled: false });
         }
         Request::Remembered(memory) => shell.borrow_mut().session.set_remembered(memory),
-        Request::Open { first_id } => {
+        Request::Open => {
             shell.borrow_mut().cancel = false;
             let total = files.len();
-            let mut next_id = first_id;
             let mut cancelled = false;
             for (i, file) in files.into_iter().enumerate() {
-                match open(shell, &file, next_id, (i + 1, total)).await {
-                    Ok(used) => next_id += used.max(1),
+                match open(shell, &file, (i + 1, total)).await {
+                    Ok(()) => {}
                     Err(Stop::Cancelled) => {
                         cancelled = true;
                         break;
@@ -173,8 +173,8 @@ async fn handle(shell: &Shared, request: Request, files: Vec<File>) {
             post(&scope, &Response::Files(shell.borrow().session.files()));
             post(&scope, &Response::Idle { cancelled });
         }
-        Request::Demo { today, first_id } => {
-            let added = shell.borrow_mut().session.add_demo(first_id, today);
+        Request::Demo(today) => {
+            let added = shell.borrow_mut().session.add_demo(today);
             tell_duplicates(&scope, &added);
             post(&scope, &Response::Files(shell.borrow().session.files()));
             post(&scope, &Response::Idle { cancelled: false });
@@ -191,6 +191,7 @@ async fn handle(shell: &Shared, request: Request, files: Vec<File>) {
             }
             reread_entry(shell, id, choices, None).await;
             post(&scope, &Response::Files(shell.borrow().session.files()));
+            post(&scope, &Response::Idle { cancelled: false });
         }
         Request::Undo { id } => {
             let undo = shell.borrow().session.choices(id).and_then(|(_, u)| u);
@@ -198,6 +199,7 @@ async fn handle(shell: &Shared, request: Request, files: Vec<File>) {
                 reread_entry(shell, id, choices, None).await;
                 post(&scope, &Response::Files(shell.borrow().session.files()));
             }
+            post(&scope, &Response::Idle { cancelled: false });
         }
         Request::Remove { id } => {
             let mut s = shell.borrow_mut();
@@ -207,7 +209,8 @@ async fn handle(shell: &Shared, request: Request, files: Vec<File>) {
         }
         Request::Cancel => {}
         Request::View(v) => {
-            let view = shell.borrow_mut().session.view(&v);
+            let mut view = shell.borrow_mut().session.view(&v);
+            view.worker_bytes = memory_bytes();
             post(&scope, &Response::View(Box::new(view)));
         }
         Request::Drill(d) => {
@@ -219,6 +222,17 @@ async fn handle(shell: &Shared, request: Request, files: Vec<File>) {
             post(&scope, &Response::Csv { name, text });
         }
     }
+}
+
+/// The size of the worker's wasm memory, in bytes (it only grows).
+fn memory_bytes() -> u64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map_or(0, |m| {
+            m.buffer()
+                .dyn_into::<js_sys::ArrayBuffer>()
+                .map_or(0, |b| u64::from(b.byte_length()))
+        })
 }
 
 fn tell_duplicates(scope: &DedicatedWorkerGlobalScope, added: &Added) {
@@ -253,8 +267,8 @@ async fn whole(file: &File) -> Result<Vec<u8>, Stop> {
     slice(file, 0.0, file.size()).await
 }
 
-/// Reads a new file into the session; returns how many entries it made.
-async fn open(shell: &Shared, file: &File, id: u64, index: (usize, usize)) -> Result<u64, Stop> {
+/// Reads a new file into the session.
+async fn open(shell: &Shared, file: &File, index: (usize, usize)) -> Result<(), Stop> {
     let name = file.name();
     let size = file.size();
     let scope = shell.borrow().scope.clone();
@@ -274,13 +288,13 @@ async fn open(shell: &Shared, file: &File, id: u64, index: (usize, usize)) -> Re
     let first = slice(file, 0.0, CHUNK.min(size)).await?;
     if is_zip(&first) {
         let bytes = whole(file).await?;
-        let (added, ids) = shell.borrow_mut().session.add_workbook(id, &name, &bytes);
+        let added = shell.borrow_mut().session.add_workbook(&name, &bytes);
         tell_duplicates(&scope, &added);
         let mut s = shell.borrow_mut();
-        for i in &ids {
+        for i in &added.ids {
             s.files.insert(*i, file.clone());
         }
-        return Ok(ids.len() as u64);
+        return Ok(());
     }
     let mut read = {
         let s = shell.borrow();
@@ -293,15 +307,12 @@ async fn open(shell: &Shared, file: &File, id: u64, index: (usize, usize)) -> Re
         )
     };
     feed_rest(shell, file, &mut read, first.len() as f64, &progress).await?;
-    let added = shell
-        .borrow_mut()
-        .session
-        .add_text(id, &name, read.finish());
+    let added = shell.borrow_mut().session.add_text(&name, read.finish());
     tell_duplicates(&scope, &added);
-    if added.entries > 0 {
+    for id in added.ids {
         shell.borrow_mut().files.insert(id, file.clone());
     }
-    Ok(1)
+    Ok(())
 }
 
 /// Feeds the rest of a file from `start`, then any part asked for again.

@@ -158,6 +158,21 @@ pub struct Report {
 }
 
 impl Report {
+    /// The report of no data: no period, every value null.
+    pub fn empty() -> Report {
+        Report {
+            period: None,
+            previous_period: None,
+            kpis: super::judge::null_set(),
+            agents: BTreeMap::new(),
+            campaigns: Vec::new(),
+            hours: None,
+            statuses: None,
+            ranking: Vec::new(),
+            suggested_targets: KpiId::ALL.into_iter().map(|id| (id, None)).collect(),
+        }
+    }
+
     /// `{"period": {"from", "to"} | null, "kpis": {...}, "agents": {...},
     /// "hours": [...], "statuses": {...}, "ranking": [...],
     /// "suggested_targets": {...}}` (KPIS.md, ANALYSES.md).

@@ -1,0 +1,198 @@
+//! The page's side of the worker (STYLE.md: the worker owns the files, the
+//! dataset and the engine): starts it on the first file or demo, sends it the
+//! requests (queued until it says it is ready), and turns its answers into
+//! the state's signals. The only module that talks to the worker; with
+//! `storage` and `drop_zone`, the only one touching browser objects.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{MessageEvent, Worker};
+
+use super::download::download_text;
+use super::state::{AppState, ChartView, Shared};
+use crate::protocol::{decode, encode, Request, Response, ViewRequest};
+
+/// The worker script Trunk writes beside the page (`data-loader-shim`).
+const SCRIPT: &str = "./telesales-kpi-worker_loader.js";
+
+/// The worker and what waits for it.
+struct Client {
+    worker: Worker,
+    ready: bool,
+    /// Messages sent before the worker listens (a message that arrives before
+    /// the wasm module has started would be lost).
+    waiting: Vec<JsValue>,
+    /// Keeps the message handler alive.
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+}
+
+thread_local! {
+    static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+}
+
+/// Starts the worker if needed; `false` when the browser refuses.
+fn ensure(state: AppState) -> bool {
+    let started = CLIENT.with(|c| c.borrow().is_some());
+    if started {
+        return true;
+    }
+    let Ok(worker) = Worker::new(SCRIPT) else {
+        state.notify("Web Worker unavailable".to_owned(), true);
+        return false;
+    };
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        if let Some(response) = ev.data().as_string().and_then(|t| decode::<Response>(&t)) {
+            receive(state, response);
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    CLIENT.with(|c| {
+        *c.borrow_mut() = Some(Client {
+            worker,
+            ready: false,
+            waiting: Vec::new(),
+            _on_message: on_message,
+        });
+    });
+    // What the worker needs before any file: the settings and the memory.
+    let (read, kpi) = state
+        .prefs
+        .with_untracked(|p| (p.read_settings(), p.kpi_settings()));
+    send(state, &Request::Settings { read, kpi });
+    send(state, &Request::Remembered(state.mappings.get_untracked()));
+    true
+}
+
+fn post(message: JsValue) {
+    CLIENT.with(|c| {
+        if let Some(client) = c.borrow_mut().as_mut() {
+            if client.ready {
+                let _ = client.worker.post_message(&message);
+            } else {
+                client.waiting.push(message);
+            }
+        }
+    });
+}
+
+/// Sends a request (starting the worker if needed).
+pub fn send(state: AppState, request: &Request) {
+    if ensure(state) {
+        post(JsValue::from_str(&encode(request)));
+    }
+}
+
+/// Whether the worker is started (no data can exist before).
+pub fn started() -> bool {
+    CLIENT.with(|c| c.borrow().is_some())
+}
+
+/// Sends `files` to be read (they travel beside the request).
+pub fn open(state: AppState, files: Vec<web_sys::File>) {
+    if !ensure(state) {
+        return;
+    }
+    let parts = js_sys::Array::new();
+    parts.push(&JsValue::from_str(&encode(&Request::Open)));
+    for f in files {
+        parts.push(&f);
+    }
+    post(parts.into());
+}
+
+/// Keeps the worker following the settings, the remembered mappings and what
+/// the dashboard shows (nothing is sent before the first file starts it).
+pub fn follow(state: AppState) {
+    let settings = Memo::new(move |_| state.prefs.with(|p| (p.read_settings(), p.kpi_settings())));
+    Effect::new(move |_| {
+        settings.track();
+        super::loader::settings_changed(state);
+    });
+    Effect::new(move |_| {
+        let memory = state.mappings.get();
+        if started() {
+            send(state, &Request::Remembered(memory));
+        }
+    });
+    Effect::new(move |_| {
+        state.filter.track();
+        state.targets.track();
+        state.chart_kpi.track();
+        request_view(state);
+    });
+}
+
+/// Asks for the view of the current filter, targets and chart KPI.
+pub fn request_view(state: AppState) {
+    if !started() {
+        return;
+    }
+    let seq = state.views.with_untracked(|v| v.0) + 1;
+    state.views.update(|v| v.0 = seq);
+    let request = ViewRequest {
+        seq,
+        filter: state.filter.get_untracked(),
+        targets: state.targets.get_untracked(),
+        chart: state.chart_kpi.get_untracked(),
+    };
+    send(state, &Request::View(request));
+}
+
+fn receive(state: AppState, response: Response) {
+    match response {
+        Response::Ready => CLIENT.with(|c| {
+            if let Some(client) = c.borrow_mut().as_mut() {
+                client.ready = true;
+                for m in client.waiting.drain(..) {
+                    let _ = client.worker.post_message(&m);
+                }
+            }
+        }),
+        Response::Progress(p) => state.progress.set(Some(p)),
+        Response::Idle { cancelled } => {
+            state.progress.set(None);
+            state.reading.set(false);
+            if cancelled {
+                let lang = state.lang();
+                state.notify(
+                    crate::present::i18n::t(lang, crate::present::i18n::Msg::Cancelled).to_owned(),
+                    false,
+                );
+            }
+        }
+        Response::Files(files) => {
+            state.files.set(files);
+            request_view(state);
+        }
+        Response::Notice { text, error } => {
+            let words = match state.lang() {
+                crate::present::i18n::Lang::Id => text.id,
+                crate::present::i18n::Lang::En => text.en,
+            };
+            state.notify(words, error);
+        }
+        Response::View(view) => {
+            let view = *view;
+            // Only the newest view asked for counts.
+            if view.seq != state.views.with_untracked(|v| v.0) {
+                return;
+            }
+            state.report.set(Shared(Arc::new(view.report)));
+            state.charts.set(Shared(Arc::new(ChartView {
+                trend: view.trend,
+                run_up: view.run_up,
+                talk: view.talk,
+            })));
+            state.names.set(Shared(Arc::new(view.names)));
+            state.periods.set((view.all_data, view.latest_month));
+            state.worker_bytes.set(view.worker_bytes);
+            state.views.update(|v| v.1 = view.seq);
+        }
+        Response::Drill(page) => state.drill_page.set(Some(Shared(Arc::new(*page)))),
+        Response::Csv { name, text } => download_text(&name, "text/csv", &text),
+    }
+}
