@@ -30,7 +30,7 @@ layer() {
 native() {
   cargo fmt --check || { echo "cargo fmt --check: run 'cargo fmt'" >&2; return 1; }
   cargo clippy --all-targets -- -D warnings || return 1
-  cargo clippy --target wasm32-unknown-unknown --lib --bin telesales-kpi-app --test web -- -D warnings || return 1
+  cargo clippy --target wasm32-unknown-unknown --lib --bin telesales-kpi-app --bin telesales-kpi-worker --test web -- -D warnings || return 1
   cargo test --all-targets && cargo test --doc
 }
 browser() {
