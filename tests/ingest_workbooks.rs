@@ -386,3 +386,27 @@ fn a_zip_bomb_is_refused_before_it_is_read() {
         })
     );
 }
+
+#[test]
+fn far_right_cells_cost_their_cells_only() {
+    // A header reaching the last column (XFD) and rows with a cell there: each
+    // row is read as wide as the mapping needs, not 16,384 cells.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "agent").expect("header");
+    ws.write_string(0, 1, "started_at").expect("header");
+    ws.write_string(0, 16_383, "note").expect("header");
+    for r in 1..=20_000u32 {
+        ws.write_string(r, 0, "budi").expect("cell");
+        ws.write_string(r, 1, "2026-11-03 09:00").expect("cell");
+        ws.write_string(r, 16_383, "x").expect("cell");
+    }
+    let bytes = wb.save_to_buffer().expect("xlsx");
+    let sheets = read("wide.xlsx", &bytes);
+    let f = parsed(&sheets, "Sheet1");
+    assert_eq!(
+        (f.kind, f.rows, f.skipped, f.headers.len()),
+        (FileKind::Calls, 20_000, 0, 16_384)
+    );
+    assert_eq!(f.samples[0].len(), 1000);
+}
