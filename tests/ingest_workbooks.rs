@@ -348,18 +348,17 @@ fn what_is_not_a_workbook() {
     }
 }
 
-#[test]
-fn a_zip_bomb_is_refused_before_it_is_read() {
-    // 300 MiB of spaces in the shared strings (held in memory): over the limit.
+/// The fixture workbook with one more part of `size` bytes of spaces (deflated).
+fn with_part(name: &str, size: usize) -> Vec<u8> {
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let good = book(serial(2026, 11, 3));
     let mut zin = zip::ZipArchive::new(Cursor::new(&good[..])).expect("zip");
     for i in 0..zin.len() {
         let mut entry = zin.by_index(i).expect("entry");
-        let name = entry.name().expect("name").into_owned();
+        let entry_name = entry.name().expect("name").into_owned();
         let mut data = Vec::new();
         entry.read_to_end(&mut data).expect("read");
-        out.start_file(name, zip::write::SimpleFileOptions::default())
+        out.start_file(entry_name, zip::write::SimpleFileOptions::default())
             .expect("start");
         out.write_all(&data).expect("write");
     }
@@ -367,23 +366,57 @@ fn a_zip_bomb_is_refused_before_it_is_read() {
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(1))
         .large_file(true);
-    out.start_file("xl/bomb.xml", options).expect("start");
+    out.start_file(name, options).expect("start");
     let block = vec![b' '; 1 << 20];
-    for _ in 0..300 {
+    for _ in 0..size >> 20 {
         out.write_all(&block).expect("write");
     }
-    let bytes = out.finish().expect("zip").into_inner();
-    assert!(bytes.len() < 4 << 20, "compressed to {} bytes", bytes.len());
+    out.finish().expect("zip").into_inner()
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_read() {
+    #[rustfmt::skip]
+    let cases: [(&str, usize, Option<(u64, u64)>); 4] = [
+        // Shared strings are held in memory: 256 MiB at most.
+        ("xl/sharedStrings2.xml", 300 << 20, Some((300 << 20, 256 << 20))),
+        // Any other XML part but a worksheet: 32 MiB.
+        ("xl/styles2.xml", 40 << 20, Some((40 << 20, 32 << 20))),
+        ("xl/styles2.xml", 16 << 20, None),
+        // Media only count in the total (1 GiB).
+        ("xl/media/image1.png", 40 << 20, None),
+    ];
+    for (part, size, want) in cases {
+        let bytes = with_part(part, size);
+        assert!(
+            bytes.len() < 4 << 20,
+            "{part}: compressed to {} bytes",
+            bytes.len()
+        );
+        let got = read_workbook("bomb.xlsx", Cursor::new(&bytes), &mut |_| {
+            ParseOptions::default()
+        });
+        match want {
+            Some((size, limit)) => assert_eq!(
+                got.err(),
+                Some(FileError::WorkbookTooLarge {
+                    name: "bomb.xlsx".into(),
+                    size,
+                    limit
+                }),
+                "{part}"
+            ),
+            None => assert_eq!(got.map(|s| s.len()).ok(), Some(3), "{part}"),
+        }
+    }
+    // Worksheets are streamed, but all parts together hold at most 1 GiB.
+    let bytes = with_part("xl/worksheets/sheet9.xml", 1100 << 20);
     let got = read_workbook("bomb.xlsx", Cursor::new(&bytes), &mut |_| {
         ParseOptions::default()
     });
-    assert_eq!(
-        got.err(),
-        Some(FileError::WorkbookTooLarge {
-            name: "bomb.xlsx".into(),
-            size: 300 << 20,
-            limit: 256 << 20
-        })
+    assert!(
+        matches!(got, Err(FileError::WorkbookTooLarge { size, limit: 1_073_741_824, .. }) if size > 1100 << 20),
+        "{got:?}"
     );
 }
 

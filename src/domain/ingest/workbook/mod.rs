@@ -17,13 +17,16 @@ use super::error::FileError;
 use super::options::ParseOptions;
 use sheet::{each_row, read_one};
 
-/// The most the XML parts of a workbook may hold, uncompressed (worksheets
-/// are streamed, not held).
+/// The most the parts of a workbook may hold, uncompressed, in total
+/// (worksheets are streamed, not held).
 pub const MAX_UNCOMPRESSED: u64 = 1 << 30;
 
-/// The most one part other than a worksheet may hold, uncompressed (shared
-/// strings and styles are held in memory).
-pub const MAX_HELD_PART: u64 = 256 << 20;
+/// The most the shared strings may hold, uncompressed (they are held in memory).
+pub const MAX_SHARED_STRINGS: u64 = 256 << 20;
+
+/// The most any other part but a worksheet may hold, uncompressed (styles,
+/// the workbook, relationships: held in memory, small in real files).
+pub const MAX_OTHER_PART: u64 = 32 << 20;
 
 /// Columns a worksheet can have (`XFD`); cells beyond are ignored.
 pub const MAX_COLUMNS: usize = 16_384;
@@ -166,16 +169,20 @@ fn check_parts<R: Read + Seek>(name: &str, reader: &mut R) -> Result<(), FileErr
         let xml = std::path::Path::new(&part)
             .extension()
             .is_some_and(|e| e == "xml" || e == "rels");
-        if !xml {
-            continue;
-        }
         let size = entry.size();
-        let held = !part.contains("worksheets/");
+        // Every part counts in the total: a part is read by the name the
+        // workbook's relationships give, whatever it is.
         total = total.saturating_add(size);
-        let (over, limit) = if held && size > MAX_HELD_PART {
-            (size, MAX_HELD_PART)
+        let part_limit = if !xml || part.contains("worksheets/") {
+            None
+        } else if part.contains("sharedstrings") {
+            Some(MAX_SHARED_STRINGS)
         } else {
-            (total, MAX_UNCOMPRESSED)
+            Some(MAX_OTHER_PART)
+        };
+        let (over, limit) = match part_limit {
+            Some(limit) if size > limit => (size, limit),
+            _ => (total, MAX_UNCOMPRESSED),
         };
         if over > limit {
             return Err(FileError::WorkbookTooLarge {
