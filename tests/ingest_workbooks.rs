@@ -374,10 +374,13 @@ fn with_part(name: &str, size: usize) -> Vec<u8> {
     out.finish().expect("zip").into_inner()
 }
 
+/// A part added to the workbook, its size, and the (size, limit) it exceeds.
+type BombCase = (&'static str, usize, Option<(u64, u64)>);
+
 #[test]
 fn a_zip_bomb_is_refused_before_it_is_read() {
     #[rustfmt::skip]
-    let cases: [(&str, usize, Option<(u64, u64)>); 4] = [
+    let cases: [BombCase; 4] = [
         // Shared strings are held in memory: 256 MiB at most.
         ("xl/sharedStrings2.xml", 300 << 20, Some((300 << 20, 256 << 20))),
         // Any other XML part but a worksheet: 32 MiB.
