@@ -348,7 +348,8 @@ fn what_is_not_a_workbook() {
     }
 }
 
-/// The fixture workbook with one more part of `size` bytes of spaces (deflated).
+/// The fixture workbook with a part (added, or replacing the one of that name)
+/// of `size` bytes of spaces, deflated.
 fn with_part(name: &str, size: usize) -> Vec<u8> {
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let good = book(serial(2026, 11, 3));
@@ -356,6 +357,9 @@ fn with_part(name: &str, size: usize) -> Vec<u8> {
     for i in 0..zin.len() {
         let mut entry = zin.by_index(i).expect("entry");
         let entry_name = entry.name().expect("name").into_owned();
+        if entry_name == name {
+            continue;
+        }
         let mut data = Vec::new();
         entry.read_to_end(&mut data).expect("read");
         out.start_file(entry_name, zip::write::SimpleFileOptions::default())
@@ -381,8 +385,8 @@ type BombCase = (&'static str, usize, Option<(u64, u64)>);
 fn a_zip_bomb_is_refused_before_it_is_read() {
     #[rustfmt::skip]
     let cases: [BombCase; 4] = [
-        // Shared strings are held in memory: 256 MiB at most.
-        ("xl/sharedStrings2.xml", 300 << 20, Some((300 << 20, 256 << 20))),
+        // Shared strings are held in memory: 128 MiB at most.
+        ("xl/sharedStrings.xml", 130 << 20, Some((130 << 20, 128 << 20))),
         // Any other XML part but a worksheet: 32 MiB.
         ("xl/styles2.xml", 40 << 20, Some((40 << 20, 32 << 20))),
         ("xl/styles2.xml", 16 << 20, None),
@@ -445,4 +449,48 @@ fn far_right_cells_cost_their_cells_only() {
         (FileKind::Calls, 20_000, 0, 16_384)
     );
     assert_eq!(f.samples[0].len(), 1000);
+}
+
+#[test]
+fn shared_strings_that_claim_too_many_are_refused() {
+    // Found by the fuzzer: `<sst uniqueCount="3628120000000187">` made the
+    // reader reserve room for that many strings (an abort).
+    let shared = |count: &str| {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="{count}"><si><t>agent</t></si><si><t>budi</t></si></sst>"#
+        )
+    };
+    let good = book(serial(2026, 11, 3));
+    for (count, ok) in [
+        ("2", true),
+        ("30", true),
+        ("40", false),
+        ("3628120000000187", false),
+    ] {
+        let mut zin = zip::ZipArchive::new(Cursor::new(&good[..])).expect("zip");
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..zin.len() {
+            let mut entry = zin.by_index(i).expect("entry");
+            let name = entry.name().expect("name").into_owned();
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).expect("read");
+            if name == "xl/sharedStrings.xml" {
+                data = shared(count).into_bytes();
+            }
+            out.start_file(name, zip::write::SimpleFileOptions::default())
+                .expect("start");
+            out.write_all(&data).expect("write");
+        }
+        let bytes = out.finish().expect("zip").into_inner();
+        let got = read_workbook("s.xlsx", Cursor::new(&bytes), &mut |_| {
+            ParseOptions::default()
+        });
+        assert_eq!(got.is_ok(), ok, "{count}: {:?}", got.err());
+        if !ok {
+            assert!(
+                matches!(got, Err(FileError::WorkbookDamaged { .. })),
+                "{count}"
+            );
+        }
+    }
 }

@@ -9,24 +9,17 @@ use std::io::{Read, Seek, SeekFrom};
 
 use calamine::{Reader, SheetType, Xlsx};
 
+mod limits;
 mod sheet;
 
 use super::body::ParsedFile;
 use super::decoder::{preview_of, Preview};
 use super::error::FileError;
 use super::options::ParseOptions;
+use limits::check_parts;
 use sheet::{each_row, read_one};
 
-/// The most the parts of a workbook may hold, uncompressed, in total
-/// (worksheets are streamed, not held).
-pub const MAX_UNCOMPRESSED: u64 = 1 << 30;
-
-/// The most the shared strings may hold, uncompressed (they are held in memory).
-pub const MAX_SHARED_STRINGS: u64 = 256 << 20;
-
-/// The most any other part but a worksheet may hold, uncompressed (styles,
-/// the workbook, relationships: held in memory, small in real files).
-pub const MAX_OTHER_PART: u64 = 32 << 20;
+pub use limits::{MAX_OTHER_PART, MAX_SHARED_STRINGS, MAX_UNCOMPRESSED};
 
 /// Columns a worksheet can have (`XFD`); cells beyond are ignored.
 pub const MAX_COLUMNS: usize = 16_384;
@@ -145,54 +138,6 @@ fn open<R: Read + Seek>(file_name: &str, mut reader: R) -> Result<Xlsx<R>, FileE
         .seek(SeekFrom::Start(0))
         .map_err(|e| damaged(&name, &e.to_string()))?;
     Xlsx::new(reader).map_err(|e| damaged(&name, &e.to_string()))
-}
-
-/// A ZIP holding `xl/workbook.xml`, whose XML parts fit the limits (the
-/// sizes its central directory declares, which bound what is decompressed).
-fn check_parts<R: Read + Seek>(name: &str, reader: &mut R) -> Result<(), FileError> {
-    let not_text = || FileError::NotText {
-        name: name.to_owned(),
-    };
-    let zip = zip::ZipArchive::new(&mut *reader).map_err(|_| not_text())?;
-    if zip.index_for_name("xl/workbook.xml").is_none() {
-        return Err(not_text());
-    }
-    let mut total: u64 = 0;
-    for i in 0..zip.len() {
-        let Ok(entry) = zip.by_index_data(i) else {
-            continue;
-        };
-        let part = entry
-            .name()
-            .map(|n| n.to_ascii_lowercase())
-            .unwrap_or_default();
-        let xml = std::path::Path::new(&part)
-            .extension()
-            .is_some_and(|e| e == "xml" || e == "rels");
-        let size = entry.size();
-        // Every part counts in the total: a part is read by the name the
-        // workbook's relationships give, whatever it is.
-        total = total.saturating_add(size);
-        let part_limit = if !xml || part.contains("worksheets/") {
-            None
-        } else if part.contains("sharedstrings") {
-            Some(MAX_SHARED_STRINGS)
-        } else {
-            Some(MAX_OTHER_PART)
-        };
-        let (over, limit) = match part_limit {
-            Some(limit) if size > limit => (size, limit),
-            _ => (total, MAX_UNCOMPRESSED),
-        };
-        if over > limit {
-            return Err(FileError::WorkbookTooLarge {
-                name: name.to_owned(),
-                size: over,
-                limit,
-            });
-        }
-    }
-    Ok(())
 }
 
 fn damaged(name: &str, detail: &str) -> FileError {
