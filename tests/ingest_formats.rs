@@ -173,44 +173,46 @@ fn indonesian_deals_month_first_and_rupiah() {
         "deals_id.csv",
         include_bytes!("fixtures/ingest/deals_id.csv"),
     );
-    assert_eq!((f.kind, f.rows, f.skipped), (FileKind::Deals, 3, 2));
+    assert_eq!((f.kind, f.rows, f.skipped), (FileKind::Deals, 4, 1));
     assert_eq!((f.day_first, f.decimal_comma), (false, true));
-    assert_eq!(error_lines(&f), vec![5, 6]);
+    assert_eq!(error_lines(&f), vec![5]);
     assert_eq!(f.errors[0].problem.field(), Some("closed_at"));
+    // An open deal with an unreadable amount stays, without an amount (DATA.md §2 **).
     assert_eq!(
-        (f.errors[1].problem.field(), f.errors[1].problem.value()),
-        (Some("amount"), Some("abc"))
+        warnings(&f),
+        [
+            r#"deals_id.csv: 1 amount cell(s) could not be read as an amount and were left empty (first at line 6: "abc")"#
+        ]
     );
     let d = &f.data.deals;
     let ids: Vec<_> = d.deal_id.iter().map(|s| text(&f, *s)).collect();
     assert_eq!(
         ids,
-        [
-            Some("INV-1".to_owned()),
-            Some("INV-2".to_owned()),
-            Some("INV-3".to_owned())
-        ]
+        ["INV-1", "INV-2", "INV-3", "INV-5"].map(|s| Some(s.to_owned()))
     );
     let agents: Vec<_> = d.agent.iter().map(|s| f.data.strings.resolve(*s)).collect();
-    assert_eq!(agents, ["Budi", "Siti", "Budi"]);
+    assert_eq!(agents, ["Budi", "Siti", "Budi", "Siti"]);
     let closed = [
         Some(wall("2026-03-11 00:00:00")),
         Some(wall("2026-11-04 00:00:00")),
         Some(wall("2026-11-25 00:00:00")),
+        Some(wall("2026-11-26 00:00:00")),
     ];
     assert_eq!(d.closed_at, closed);
-    assert_eq!(d.created_at, closed);
-    assert_eq!(d.stage, [Stage::Won, Stage::Lost, Stage::Won]);
-    assert_eq!(d.amount, [1_250_000.0, 850_000.0, 2_000_000.5]);
-    assert_eq!(d.cost, [Some(900_000.0), None, Some(1_500_000.0)]);
-    assert_eq!(d.upsell, [Some(false), Some(true), None]);
+    // The open deal's closed_at is an expected date, not its creation.
+    assert_eq!(d.created_at, [closed[0], closed[1], closed[2], None]);
+    assert_eq!(d.stage, [Stage::Won, Stage::Lost, Stage::Won, Stage::Open]);
+    assert_eq!(d.amount, [1_250_000.0, 850_000.0, 2_000_000.5, 0.0]);
+    assert_eq!(d.cost, [Some(900_000.0), None, Some(1_500_000.0), None]);
+    assert_eq!(d.upsell, [Some(false), Some(true), None, None]);
     assert!(d.has_upsell_column);
     assert_eq!(
         d.customer_type,
         [
             Some(CustomerType::New),
             Some(CustomerType::Existing),
-            Some(CustomerType::New)
+            Some(CustomerType::New),
+            None
         ]
     );
 }

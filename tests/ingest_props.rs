@@ -156,3 +156,105 @@ fn every_byte_split_of_the_fixtures_agrees() {
         }
     }
 }
+
+/// A small valid workbook (two sheets), written once.
+fn workbook() -> &'static [u8] {
+    static BOOK: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    BOOK.get_or_init(|| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        for (c, h) in ["agent", "started_at", "talk_seconds", "status"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(0, c as u16, *h).expect("header");
+        }
+        let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd hh:mm");
+        for r in 1..20u32 {
+            ws.write_string(r, 0, "budi").expect("cell");
+            ws.write_number_with_format(r, 1, 46_329.0 + f64::from(r) / 24.0, &date)
+                .expect("cell");
+            ws.write_number(r, 2, f64::from(r * 7)).expect("cell");
+            ws.write_string(r, 3, if r % 2 == 0 { "connected" } else { "busy" })
+                .expect("cell");
+        }
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "agen").expect("header");
+        ws.write_string(0, 1, "tim").expect("header");
+        ws.write_string(1, 0, "siti").expect("cell");
+        ws.write_number(1, 1, 5.0).expect("cell");
+        wb.save_to_buffer().expect("xlsx")
+    })
+}
+
+/// Reads `bytes` as a workbook: never a panic; every sheet a table or an error.
+fn read_as_workbook(bytes: &[u8]) {
+    use telesales_kpi::domain::ingest::workbook::read_workbook;
+    let got = read_workbook("f.xlsx", std::io::Cursor::new(bytes), &mut |_| {
+        ParseOptions::default()
+    });
+    if let Ok(sheets) = got {
+        for s in sheets {
+            assert!(s.name.starts_with("f.xlsx#"));
+            if let Ok(f) = s.outcome {
+                assert!(f.skipped >= f.errors.len());
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic_as_a_workbook(
+        bytes in prop::collection::vec(any::<u8>(), 0..600),
+        zip_head in any::<bool>(),
+    ) {
+        let mut input = if zip_head { b"PK\x03\x04".to_vec() } else { Vec::new() };
+        input.extend_from_slice(&bytes);
+        read_as_workbook(&input);
+        // Through the text decoder: bytes with a NUL are refused as not text.
+        let text = parse_bytes("f.csv", &input, &ParseOptions::default());
+        if input.contains(&0) {
+            prop_assert!(matches!(text, Err(FileError::NotText { .. })), "{:?}", text.map(|f| f.rows));
+        }
+    }
+
+    #[test]
+    fn zip_like_bytes_never_panic(
+        flips in prop::collection::vec((any::<usize>(), any::<u8>()), 1..8),
+        cut in any::<usize>(),
+        truncate in any::<bool>(),
+    ) {
+        let mut bytes = workbook().to_vec();
+        for (at, b) in flips {
+            let i = at % bytes.len();
+            bytes[i] ^= b | 1;
+        }
+        if truncate {
+            bytes.truncate(cut % (bytes.len() + 1));
+        }
+        read_as_workbook(&bytes);
+    }
+}
+
+#[test]
+fn the_valid_workbook_reads() {
+    use telesales_kpi::domain::ingest::workbook::read_workbook;
+    let sheets = read_workbook("f.xlsx", std::io::Cursor::new(workbook()), &mut |_| {
+        ParseOptions::default()
+    })
+    .expect("workbook");
+    let rows: Vec<(String, usize)> = sheets
+        .into_iter()
+        .map(|s| (s.name, s.outcome.map_or(0, |f| f.rows)))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("f.xlsx#Sheet1".to_owned(), 19),
+            ("f.xlsx#Sheet2".to_owned(), 1)
+        ]
+    );
+}

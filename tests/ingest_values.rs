@@ -70,7 +70,7 @@ fn money() {
 fn timestamps() {
     let fixed = |y, mo, d, h, mi, s| Some(wall(y, mo, d, h, mi, s));
     #[rustfmt::skip]
-    let cases: [StampCase; 20] = [
+    let cases: [StampCase; 34] = [
         ("2026-11-03T09:15:00", fixed(2026, 11, 3, 9, 15, 0), fixed(2026, 11, 3, 9, 15, 0), None),
         ("2026-11-03 09:15", fixed(2026, 11, 3, 9, 15, 0), fixed(2026, 11, 3, 9, 15, 0), None),
         ("2026-11-03 09:15:07.250", Some(wall(2026, 11, 3, 9, 15, 7) + 250), Some(wall(2026, 11, 3, 9, 15, 7) + 250), None),
@@ -87,6 +87,20 @@ fn timestamps() {
         ("2026-11-02T20:15:00-0600", fixed(2026, 11, 3, 9, 15, 0), fixed(2026, 11, 3, 9, 15, 0), None),
         ("1793664000", fixed(2026, 11, 3, 7, 0, 0), fixed(2026, 11, 3, 7, 0, 0), None),
         ("1793664000500", Some(wall(2026, 11, 3, 7, 0, 0) + 500), Some(wall(2026, 11, 3, 7, 0, 0) + 500), None),
+        ("03/11/26", fixed(2026, 11, 3, 0, 0, 0), fixed(2026, 3, 11, 0, 0, 0), None),
+        ("20-10-16", fixed(2016, 10, 20, 0, 0, 0), None, Some(DateOrder::DayFirst)),
+        ("01.02.69 10:00", fixed(2069, 2, 1, 10, 0, 0), fixed(2069, 1, 2, 10, 0, 0), None),
+        ("01.02.70 10:00", fixed(1970, 2, 1, 10, 0, 0), fixed(1970, 1, 2, 10, 0, 0), None),
+        ("03.11.2026", fixed(2026, 11, 3, 0, 0, 0), fixed(2026, 3, 11, 0, 0, 0), None),
+        ("1/9/2017 6:33", fixed(2017, 9, 1, 6, 33, 0), fixed(2017, 1, 9, 6, 33, 0), None),
+        ("13/11/2026 12:15 AM", fixed(2026, 11, 13, 0, 15, 0), None, Some(DateOrder::DayFirst)),
+        ("13/11/2026 12:15 PM", fixed(2026, 11, 13, 12, 15, 0), None, Some(DateOrder::DayFirst)),
+        ("13/11/2026 1:05:09pm", fixed(2026, 11, 13, 13, 5, 9), None, Some(DateOrder::DayFirst)),
+        ("11/13/2026 11:59AM", None, fixed(2026, 11, 13, 11, 59, 0), Some(DateOrder::MonthFirst)),
+        ("2026-11-03 9:15 PM", fixed(2026, 11, 3, 21, 15, 0), fixed(2026, 11, 3, 21, 15, 0), None),
+        ("13/11/2026 13:15 PM", None, None, None),
+        ("13/11/2026 0:15 AM", None, None, None),
+        ("26-11-03", fixed(2003, 11, 26, 0, 0, 0), None, Some(DateOrder::DayFirst)),
         ("2026-02-30", None, None, None),
         ("2026-11-03 25:00", None, None, None),
         ("31/31/2026", None, None, None),
@@ -115,7 +129,7 @@ fn timestamps() {
 #[test]
 fn durations() {
     #[rustfmt::skip]
-    let cases: [(&str, Option<f64>); 12] = [
+    let cases: [(&str, Option<f64>); 28] = [
         ("245", Some(245.0)),
         ("245.5", Some(245.5)),
         ("245,5", Some(245.5)),
@@ -128,6 +142,22 @@ fn durations() {
         ("-5", None),
         ("1:2", None),
         ("abc", None),
+        ("2m 5s", Some(125.0)),
+        ("2m5s", Some(125.0)),
+        ("1h 2m 3s", Some(3723.0)),
+        ("1H 2M 3S", Some(3723.0)),
+        ("45s", Some(45.0)),
+        ("1h", Some(3600.0)),
+        ("1h 3s", Some(3603.0)),
+        ("2 m 5 s", Some(125.0)),
+        ("2.5s", Some(2.5)),
+        ("125s (2m 5s)", Some(125.0)),
+        ("0:02:05 (125s)", Some(125.0)),
+        ("125 (2:05)", Some(125.0)),
+        ("(2m 5s)", None),
+        ("5s 2m", None),
+        ("2m 5", None),
+        ("10 sec", None),
     ];
     for (text, want) in cases {
         assert_eq!(parse_duration(text), want, "{text}");
@@ -193,10 +223,77 @@ fn call_statuses() {
         ("Answering-Machine", Some(CallStatus::Voicemail)),
         ("hangup", Some(CallStatus::Abandoned)),
         ("callback later", None),
+        // VICIdial's codes, by family.
+        ("SALE", Some(CallStatus::Connected)),
+        ("NI", Some(CallStatus::Connected)),
+        ("NP", Some(CallStatus::Connected)),
+        ("DEC", Some(CallStatus::Connected)),
+        ("DNC", Some(CallStatus::Connected)),
+        ("XFER", Some(CallStatus::Connected)),
+        ("RQXFER", Some(CallStatus::Connected)),
+        ("CALLBK", Some(CallStatus::Connected)),
+        ("NA", Some(CallStatus::NoAnswer)),
+        ("N", Some(CallStatus::NoAnswer)),
+        ("B", Some(CallStatus::Busy)),
+        ("AB", Some(CallStatus::Busy)),
+        ("CPDB", Some(CallStatus::Busy)),
+        ("DC", Some(CallStatus::Failed)),
+        ("ADC", Some(CallStatus::Failed)),
+        ("ADCT", Some(CallStatus::Failed)),
+        ("AFAX", Some(CallStatus::Failed)),
+        ("A", Some(CallStatus::Voicemail)),
+        ("AA", Some(CallStatus::Voicemail)),
+        ("AL", Some(CallStatus::Voicemail)),
+        ("AMDXFR", Some(CallStatus::Voicemail)),
+        ("left voicemail", Some(CallStatus::Voicemail)),
+        ("DROP", Some(CallStatus::Abandoned)),
+        ("XDROP", Some(CallStatus::Abandoned)),
+        ("PDROP", Some(CallStatus::Abandoned)),
+        ("TIMEOT", Some(CallStatus::Abandoned)),
+        ("NANQUE", Some(CallStatus::Abandoned)),
+        ("ZZZ", None),
     ];
     for (text, want) in cases {
         assert_eq!(vocab::call_status(text), want, "{text}");
     }
+    // `callbk` and `callback` set the callback flag; nothing else does.
+    #[rustfmt::skip]
+    let flags = [("CALLBK", true), ("callback", true), ("Call-Back", true), ("SALE", false), ("NA", false)];
+    for (text, want) in flags {
+        assert_eq!(
+            vocab::call_status_word(text).map(|(_, f)| f),
+            Some(want),
+            "{text}"
+        );
+    }
+    // VICIdial's "no agent".
+    #[rustfmt::skip]
+    let placeholders = [("VDAD", true), ("vdcl", true), ("VDADX", false), ("6001", false)];
+    for (agent, want) in placeholders {
+        assert_eq!(vocab::is_dialer_placeholder(agent), want, "{agent}");
+    }
+}
+
+#[test]
+fn vicidial_placeholders_are_unassigned() {
+    let f = telesales_kpi::domain::ingest::parse_bytes(
+        "v.csv",
+        b"user,call_date,status
+VDAD,2026-11-09 09:00,DROP
+6001,2026-11-09 09:01,CALLBK
+",
+        &telesales_kpi::domain::ingest::ParseOptions::default(),
+    )
+    .expect("calls");
+    let agents: Vec<&str> = f
+        .data
+        .calls
+        .agent
+        .iter()
+        .map(|s| f.data.strings.resolve(*s))
+        .collect();
+    assert_eq!(agents, ["(unassigned)", "6001"]);
+    assert_eq!(f.data.calls.callback, [None, Some(true)]);
 }
 
 #[test]
@@ -240,9 +337,63 @@ fn directions_stages_and_types() {
         ("returning", Some(CustomerType::Existing)),
         ("lama", Some(CustomerType::Existing)),
         ("0", Some(CustomerType::Existing)),
+        ("New Business", Some(CustomerType::New)),
+        ("Existing Business", Some(CustomerType::Existing)),
         ("vip", None),
     ];
     for (text, want) in types {
         assert_eq!(vocab::customer_type(text), want, "{text}");
     }
+}
+
+#[test]
+fn header_matching() {
+    use telesales_kpi::domain::ingest::mapping::header_key;
+    #[rustfmt::skip]
+    let cases = [
+        // Trailing units are dropped.
+        ("Amount (IDR)", "amount"),
+        ("Durasi [detik]", "durasi"),
+        ("Deal Value, $", "dealvalue"),
+        ("Talk Time (s)", "talktime"),
+        ("(IDR)", "(idr)"),
+        // `X - Y`: the whole text when it is an alias of some kind, else `Y`.
+        ("Deal - Value", "dealvalue"),
+        ("Deal - Status", "dealstatus"),
+        ("Deal - Stage", "dealstage"),
+        ("Deal - Owner", "dealowner"),
+        ("Person - Phone", "phone"),
+        ("Deal - Deal created", "dealcreated"),
+        ("Deal - Deal closed on", "dealclosedon"),
+        ("Deal - Won time", "wontime"),
+        ("Deal - Value (IDR)", "dealvalue"),
+        ("Organization - Name", "name"),
+        ("Deal-Value", "dealvalue"),
+        ("Deal -Value", "dealvalue"),
+        (" - Value", "value"),
+        // Normalisation: case, spaces, `_`, `-`, `.`, `/`.
+        ("Dest. Channel", "destchannel"),
+        ("Call_Date", "calldate"),
+        ("Src. Channel", "srcchannel"),
+    ];
+    for (header, want) in cases {
+        assert_eq!(header_key(header), want, "{header}");
+    }
+}
+
+#[test]
+fn deal_status_outranks_deal_stage() {
+    use telesales_kpi::domain::ingest::{ColumnMapping, FileKind};
+    let headers = [
+        "Deal - Stage",
+        "Deal - Owner",
+        "Deal - Status",
+        "Deal - Value",
+    ]
+    .map(String::from);
+    let m = ColumnMapping::from_headers(FileKind::Deals, &headers);
+    assert_eq!(
+        (m.get("stage"), m.get("agent"), m.get("amount")),
+        (Some(2), Some(1), Some(3))
+    );
 }

@@ -348,18 +348,21 @@ fn what_is_not_a_workbook() {
     }
 }
 
-#[test]
-fn a_zip_bomb_is_refused_before_it_is_read() {
-    // 300 MiB of spaces in the shared strings (held in memory): over the limit.
+/// The fixture workbook with a part (added, or replacing the one of that name)
+/// of `size` bytes of spaces, deflated.
+fn with_part(name: &str, size: usize) -> Vec<u8> {
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let good = book(serial(2026, 11, 3));
     let mut zin = zip::ZipArchive::new(Cursor::new(&good[..])).expect("zip");
     for i in 0..zin.len() {
         let mut entry = zin.by_index(i).expect("entry");
-        let name = entry.name().expect("name").into_owned();
+        let entry_name = entry.name().expect("name").into_owned();
+        if entry_name == name {
+            continue;
+        }
         let mut data = Vec::new();
         entry.read_to_end(&mut data).expect("read");
-        out.start_file(name, zip::write::SimpleFileOptions::default())
+        out.start_file(entry_name, zip::write::SimpleFileOptions::default())
             .expect("start");
         out.write_all(&data).expect("write");
     }
@@ -367,22 +370,127 @@ fn a_zip_bomb_is_refused_before_it_is_read() {
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(1))
         .large_file(true);
-    out.start_file("xl/bomb.xml", options).expect("start");
+    out.start_file(name, options).expect("start");
     let block = vec![b' '; 1 << 20];
-    for _ in 0..300 {
+    for _ in 0..size >> 20 {
         out.write_all(&block).expect("write");
     }
-    let bytes = out.finish().expect("zip").into_inner();
-    assert!(bytes.len() < 4 << 20, "compressed to {} bytes", bytes.len());
+    out.finish().expect("zip").into_inner()
+}
+
+/// A part added to the workbook, its size, and the (size, limit) it exceeds.
+type BombCase = (&'static str, usize, Option<(u64, u64)>);
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_read() {
+    #[rustfmt::skip]
+    let cases: [BombCase; 4] = [
+        // Shared strings are held in memory: 128 MiB at most.
+        ("xl/sharedStrings.xml", 130 << 20, Some((130 << 20, 128 << 20))),
+        // Any other XML part but a worksheet: 32 MiB.
+        ("xl/styles2.xml", 40 << 20, Some((40 << 20, 32 << 20))),
+        ("xl/styles2.xml", 16 << 20, None),
+        // Media only count in the total (1 GiB).
+        ("xl/media/image1.png", 40 << 20, None),
+    ];
+    for (part, size, want) in cases {
+        let bytes = with_part(part, size);
+        assert!(
+            bytes.len() < 4 << 20,
+            "{part}: compressed to {} bytes",
+            bytes.len()
+        );
+        let got = read_workbook("bomb.xlsx", Cursor::new(&bytes), &mut |_| {
+            ParseOptions::default()
+        });
+        match want {
+            Some((size, limit)) => assert_eq!(
+                got.err(),
+                Some(FileError::WorkbookTooLarge {
+                    name: "bomb.xlsx".into(),
+                    size,
+                    limit
+                }),
+                "{part}"
+            ),
+            None => assert_eq!(got.map(|s| s.len()).ok(), Some(3), "{part}"),
+        }
+    }
+    // Worksheets are streamed, but all parts together hold at most 1 GiB.
+    let bytes = with_part("xl/worksheets/sheet9.xml", 1100 << 20);
     let got = read_workbook("bomb.xlsx", Cursor::new(&bytes), &mut |_| {
         ParseOptions::default()
     });
-    assert_eq!(
-        got.err(),
-        Some(FileError::WorkbookTooLarge {
-            name: "bomb.xlsx".into(),
-            size: 300 << 20,
-            limit: 256 << 20
-        })
+    assert!(
+        matches!(got, Err(FileError::WorkbookTooLarge { size, limit: 1_073_741_824, .. }) if size > 1100 << 20),
+        "{got:?}"
     );
+}
+
+#[test]
+fn far_right_cells_cost_their_cells_only() {
+    // A header reaching the last column (XFD) and rows with a cell there: each
+    // row is read as wide as the mapping needs, not 16,384 cells.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "agent").expect("header");
+    ws.write_string(0, 1, "started_at").expect("header");
+    ws.write_string(0, 16_383, "note").expect("header");
+    for r in 1..=20_000u32 {
+        ws.write_string(r, 0, "budi").expect("cell");
+        ws.write_string(r, 1, "2026-11-03 09:00").expect("cell");
+        ws.write_string(r, 16_383, "x").expect("cell");
+    }
+    let bytes = wb.save_to_buffer().expect("xlsx");
+    let sheets = read("wide.xlsx", &bytes);
+    let f = parsed(&sheets, "Sheet1");
+    assert_eq!(
+        (f.kind, f.rows, f.skipped, f.headers.len()),
+        (FileKind::Calls, 20_000, 0, 16_384)
+    );
+    assert_eq!(f.samples[0].len(), 1000);
+}
+
+#[test]
+fn shared_strings_that_claim_too_many_are_refused() {
+    // Found by the fuzzer: `<sst uniqueCount="3628120000000187">` made the
+    // reader reserve room for that many strings (an abort).
+    let shared = |count: &str| {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="{count}"><si><t>agent</t></si><si><t>budi</t></si></sst>"#
+        )
+    };
+    let good = book(serial(2026, 11, 3));
+    for (count, ok) in [
+        ("2", true),
+        ("30", true),
+        ("40", false),
+        ("3628120000000187", false),
+    ] {
+        let mut zin = zip::ZipArchive::new(Cursor::new(&good[..])).expect("zip");
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..zin.len() {
+            let mut entry = zin.by_index(i).expect("entry");
+            let name = entry.name().expect("name").into_owned();
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).expect("read");
+            if name == "xl/sharedStrings.xml" {
+                data = shared(count).into_bytes();
+            }
+            out.start_file(name, zip::write::SimpleFileOptions::default())
+                .expect("start");
+            out.write_all(&data).expect("write");
+        }
+        let bytes = out.finish().expect("zip").into_inner();
+        let got = read_workbook("s.xlsx", Cursor::new(&bytes), &mut |_| {
+            ParseOptions::default()
+        });
+        assert_eq!(got.is_ok(), ok, "{count}: {:?}", got.err());
+        if !ok {
+            assert!(
+                matches!(got, Err(FileError::WorkbookDamaged { .. })),
+                "{count}"
+            );
+        }
+    }
 }

@@ -63,3 +63,43 @@ fn older_version_is_backed_up_and_reset() {
         other => panic!("expected a reset, got {other:?}"),
     }
 }
+
+#[wasm_bindgen_test]
+fn remembered_mappings_round_trip() {
+    use telesales_kpi::domain::ingest::remembered::RememberedMappings;
+    use telesales_kpi::domain::ingest::{ColumnMapping, FileKind};
+    let headers = ["Petugas", "Mulai Telepon"].map(String::from);
+    let mut mapping = ColumnMapping::for_kind(FileKind::Calls);
+    mapping.set("agent", Some(0));
+    mapping.set("started_at", Some(1));
+    let mut memory = RememberedMappings::default();
+    memory.remember(&headers, mapping.clone());
+    storage::save("test-mappings", 1, &memory).expect("save");
+    let Loaded::Found(back) = storage::load::<RememberedMappings>("test-mappings", 1) else {
+        panic!("not found");
+    };
+    assert_eq!(back.lookup(&headers), Some(&mapping));
+}
+
+#[wasm_bindgen_test]
+fn a_workbook_reads_in_the_browser() {
+    use telesales_kpi::domain::ingest::workbook::read_workbook;
+    use telesales_kpi::domain::ingest::ParseOptions;
+    let bytes = include_bytes!("fixtures/ingest/book.xlsx");
+    let sheets = read_workbook("book.xlsx", std::io::Cursor::new(&bytes[..]), &mut |_| {
+        ParseOptions::default()
+    })
+    .expect("workbook");
+    let rows: Vec<(String, Option<usize>)> = sheets
+        .into_iter()
+        .map(|s| (s.name, s.outcome.ok().map(|f| f.rows)))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("book.xlsx#Panggilan".to_owned(), Some(20)),
+            ("book.xlsx#Penjualan".to_owned(), Some(10)),
+            ("book.xlsx#Catatan".to_owned(), None),
+        ]
+    );
+}

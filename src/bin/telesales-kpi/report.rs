@@ -55,8 +55,7 @@ struct Args {
 /// Runs `report` with the arguments after the word `report`.
 pub fn run(parser: &mut lexopt::Parser) -> Result<String, ReportError> {
     let args = parse_args(parser)?;
-    let inputs = read_inputs(&args.files, &args.options, &args.overrides)?;
-    let files = &inputs.files;
+    let mut inputs = read_inputs(&args.files, &args.options, &args.overrides)?;
     let targets = match &args.targets {
         None => Targets::presets(),
         Some(path) => {
@@ -71,14 +70,16 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<String, ReportError> {
         }
     };
     let mut data = Dataset::new();
-    for file in files {
+    for file in &mut inputs.files {
         data.merge(&file.data);
+        // Each table is kept once: the file's copy is not needed any more.
+        file.data = Dataset::new();
     }
     let engine = Engine::new(data, &args.settings);
     let report = engine.report(&args.filter, &targets);
     let mut out = report.to_json();
     if let Value::Object(map) = &mut out {
-        map.insert("files".into(), files.iter().map(file_json).collect());
+        map.insert("files".into(), inputs.files.iter().map(file_json).collect());
         map.insert("warnings".into(), warnings_json(&inputs));
     }
     Ok(out.to_string())

@@ -83,6 +83,7 @@ pub struct Body {
     samples: Vec<Vec<String>>,
     /// Data records seen so far.
     pub rows_seen: usize,
+    check_width: bool,
     lossy: String,
     lossy_ends: Vec<usize>,
 }
@@ -122,9 +123,17 @@ impl Body {
             headers: Vec::new(),
             samples: Vec::new(),
             rows_seen: 0,
+            check_width: true,
             lossy: String::new(),
             lossy_ends: Vec::new(),
         }
+    }
+
+    /// The same body for records whose field count is no error (a worksheet's
+    /// rows, cut or padded to their header).
+    pub fn rows_of_any_width(mut self) -> Body {
+        self.check_width = false;
+        self
     }
 
     /// Reads one record of a text file (bytes that are not UTF-8 are replaced
@@ -181,7 +190,7 @@ impl Body {
             self.samples.push(cells);
         }
         let cx = &mut self.cx;
-        if self.layout.headed && rec.len() != self.headers.len() {
+        if self.check_width && self.layout.headed && rec.len() != self.headers.len() {
             let problem = RowProblem::FieldCount {
                 expected: self.headers.len(),
                 found: rec.len(),

@@ -153,7 +153,7 @@ impl CdrBuilder {
         } else {
             let agent = cell(l.dstchannel)
                 .and_then(|c| channel_extension(c, max))
-                .or(dst_ext.then_some(dst));
+                .or((dst_ext && !queue).then_some(dst));
             (Direction::Inbound, agent, Some(src))
         };
         let duration = cx.optional(line, "duration", Expected::Seconds, cell(l.duration), |t| {

@@ -10,15 +10,23 @@ pub const MAX_VALUE_CHARS: usize = 80;
 /// How many header names a [`FileError::UnknownKind`] keeps (DATA.md §9).
 pub const MAX_HEADERS_SHOWN: usize = 20;
 
-/// A cell text as kept in a diagnostic: at most [`MAX_VALUE_CHARS`] characters.
+/// A cell text as kept in a diagnostic: at most [`MAX_VALUE_CHARS`]
+/// characters, control characters replaced by U+FFFD (never echoed).
 ///
 /// ```
 /// # use telesales_kpi::domain::ingest::error::clip;
 /// assert_eq!(clip("abc"), "abc");
+/// assert_eq!(clip("a\u{1b}[2Jb"), "a\u{fffd}[2Jb");
 /// assert_eq!(clip(&"x".repeat(100)).chars().count(), 81);
 /// ```
 pub fn clip(text: &str) -> String {
-    let mut chars = text.chars();
+    let mut chars = text.chars().map(|c| {
+        if c.is_control() {
+            char::REPLACEMENT_CHARACTER
+        } else {
+            c
+        }
+    });
     let mut out: String = chars.by_ref().take(MAX_VALUE_CHARS).collect();
     if chars.next().is_some() {
         out.push('…');

@@ -70,35 +70,12 @@ impl DealsBuilder {
         let Some(agent) = required_text(cx, rec, c[AGENT], "agent") else {
             return;
         };
-        let Some(amount_text) = required_text(cx, rec, c[AMOUNT], "amount") else {
-            return;
-        };
-        let Some(amount_cell) = money_cell(rec.number(c[AMOUNT]), amount_text) else {
-            let value = clip(amount_text);
-            cx.issues.skip(
-                line,
-                RowProblem::NotAnAmount {
-                    field: "amount",
-                    value,
-                },
-            );
-            return;
-        };
-        let (amount, amount_pending) = match self.amount.read(&amount_cell) {
-            MoneyRead::Value(v, pending) => (v, pending),
-            MoneyRead::Invalid => {
-                let value = clip(amount_text);
-                let problem = RowProblem::AmountConvention {
-                    field: "amount",
-                    value,
-                };
-                cx.issues.skip(line, problem);
-                return;
-            }
-        };
         let stage = match c[STAGE] {
             Some(_) => rec.cell(c[STAGE]).map_or(Stage::Open, vocab::stage),
             None => Stage::Won,
+        };
+        let Some((amount, amount_cell)) = self.read_amount(cx, rec, stage) else {
+            return;
         };
         let Some((closed_at, closed_other)) = self.read_closed(cx, rec, stage) else {
             return;
@@ -119,7 +96,9 @@ impl DealsBuilder {
         let row = DealRow {
             deal_id: cx.intern(rec.cell(c[DEAL_ID])),
             agent: cx.cached(Col::Agent, agent),
-            created_at: created.or(closed_at),
+            // A won or lost deal's closing is its creation when none is given;
+            // an open deal's closed_at is an expected date (DATA.md §2).
+            created_at: created.or(closed_at.filter(|_| stage != Stage::Open)),
             closed_at,
             stage,
             amount,
@@ -130,21 +109,68 @@ impl DealsBuilder {
             lead_id: cx.cached_opt(Col::Lead, rec.cell(c[LEAD_ID])),
             phone: cx.phone(rec.cell(c[PHONE])),
         };
-        if created.is_none() && closed_at.is_some() {
+        if created.is_none() && closed_at.is_some() && stage != Stage::Open {
             if let Ok(r) = u32::try_from(row_index) {
                 self.derived_created.push(r);
             }
         }
         self.closed.keep(row_index, closed_other);
         self.created.keep(row_index, created_other);
-        if amount_pending {
-            self.amount.keep(row_index, line, amount_cell, amount_text);
+        if let Some((cell, text)) = amount_cell {
+            self.amount.keep(row_index, line, cell, text);
         }
         if let Some(cell) = cost_cell {
             self.cost
                 .keep(row_index, line, cell, cost_text.unwrap_or_default());
         }
         self.table.push(row);
+    }
+
+    /// Reads the amount: required for a won or lost deal (`None`: the row is
+    /// skipped, and reported); an open deal without a readable amount stays,
+    /// with 0 (its amount is used nowhere) and, unreadable, a warning. Also
+    /// returns the cell and its text when its reading may still change.
+    fn read_amount<'r>(
+        &mut self,
+        cx: &mut Ctx,
+        rec: &Record<'r>,
+        stage: Stage,
+    ) -> Option<(f64, Option<(MoneyCell, &'r str)>)> {
+        let col = self.cols[AMOUNT];
+        let open = stage == Stage::Open;
+        let Some(text) = rec.cell(col) else {
+            if open {
+                return Some((0.0, None));
+            }
+            let field = "amount";
+            cx.issues
+                .skip(rec.line, RowProblem::EmptyRequired { field });
+            return None;
+        };
+        let read = money_cell(rec.number(col), text).map(|cell| (cell, self.amount.read(&cell)));
+        let problem = match read {
+            Some((cell, MoneyRead::Value(v, pending))) => {
+                return Some((v, pending.then_some((cell, text))));
+            }
+            Some((_, MoneyRead::Invalid)) => RowProblem::AmountConvention {
+                field: "amount",
+                value: clip(text),
+            },
+            None => RowProblem::NotAnAmount {
+                field: "amount",
+                value: clip(text),
+            },
+        };
+        if open {
+            let cause = Cause::Unreadable {
+                field: "amount",
+                expected: Expected::Amount,
+            };
+            cx.issues.warn(cause, rec.line, text);
+            return Some((0.0, None));
+        }
+        cx.issues.skip(rec.line, problem);
+        None
     }
 
     /// Reads `closed_at`: optional for an open deal, required for a won or
@@ -250,6 +276,17 @@ impl DealsBuilder {
                 if let Some(slot) = t.amount.get_mut(row) {
                     *slot = v;
                 }
+            } else if t.stage.get(row) == Some(&Stage::Open) {
+                // An open deal stays, without an amount.
+                if let Some(slot) = t.amount.get_mut(row) {
+                    *slot = 0.0;
+                }
+                let cause = Cause::Unreadable {
+                    field: "amount",
+                    expected: Expected::Amount,
+                };
+                cx.issues
+                    .warn(cause, p.line, p.raw.as_deref().unwrap_or_default());
             } else {
                 if let Some(d) = dead.get_mut(row) {
                     *d = true;
