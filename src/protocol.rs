@@ -184,7 +184,7 @@ pub enum Response {
     Ready,
     /// A file is being read.
     Progress(Progress),
-    /// Reading is over (done or cancelled).
+    /// One Open, Demo, Reapply or Undo request is done (or cancelled).
     Idle {
         /// Whether the user cancelled it.
         cancelled: bool,

@@ -6,20 +6,14 @@
 
 use leptos::prelude::*;
 
-use super::agent_table::AgentTable;
-use super::charts_panel::ChartsPanel;
-use super::drill_panel::DrillPanel;
+use super::dashboard::Dashboard;
 use super::drop_zone::DropZone;
 use super::files_summary::FilesSummary;
-use super::filters::Filters;
 use super::header::Header;
-use super::kpi_cards::KpiCards;
 use super::notices::Notices;
 use super::offline::{use_service_worker, OfflineNote, UpdateBanner};
-use super::ranking_panel::RankingPanel;
-use super::report_export::ExportButton;
 use super::settings_panel::SettingsPanel;
-use super::share_link::{ShareButton, SharePrompt};
+use super::share_link::SharePrompt;
 use super::state::{AppState, Prefs};
 use super::storage::{self, Loaded};
 use super::targets_editor::TargetsEditor;
@@ -139,11 +133,6 @@ pub fn App() -> impl IntoView {
         wasm_memory_bytes().to_string()
     };
     let lang = move || state.lang();
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
     let period_line = move || {
         state.report.with(|r| {
             r.period.map(|p| {
@@ -177,20 +166,7 @@ pub fn App() -> impl IntoView {
                 fallback=move || view! { <p class="empty">{move || t(lang(), Msg::Empty)}</p> }
             >
                 <p class="print-only print-period">{period_line}</p>
-                <Filters>
-                    <div class="toolbar report-actions">
-                        <ExportButton />
-                        <ShareButton />
-                        <button type="button" class="button secondary" id="print" on:click=print>
-                            {move || t(lang(), Msg::Print)}
-                        </button>
-                    </div>
-                </Filters>
-                <KpiCards />
-                <RankingPanel />
-                <ChartsPanel />
-                <AgentTable />
-                <DrillPanel />
+                <Dashboard />
             </Show>
             <TargetsEditor />
             <SettingsPanel />

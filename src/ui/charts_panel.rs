@@ -36,13 +36,34 @@ fn target_line(target: Option<&Target>) -> TargetLine {
 /// How many charts the panel draws.
 const CHARTS: usize = 6;
 
-struct Drawn {
+/// The six charts' inputs, ready to draw one at a time.
+struct Prepared {
     /// The bounds of the trend's target line (as the cards' `data-bound-*`).
     trend_bounds: (Option<f64>, Option<f64>),
-    /// The SVGs: trend, agents, talk time, run-up, heat map, statuses.
-    svgs: [String; CHARTS],
-    /// The size each was drawn at (for the PNG export).
+    trend: Trend,
+    bars: Bars,
+    histogram: Histogram,
+    runup: RunUp,
+    heat: HeatMap,
+    statuses: StatusBars,
+    /// The size each is drawn at (also for the PNG export).
     sizes: [(u32, u32); CHARTS],
+}
+
+impl Prepared {
+    /// Draws chart `i` (trend, agents, talk time, run-up, heat map, statuses).
+    fn render(&self, i: usize) -> String {
+        let size = self.sizes[i];
+        let drawn = match i {
+            0 => chart::svg(size, |a| chart::draw_trend(&a, &self.trend)),
+            1 => chart::svg(size, |a| chart::draw_bars(&a, &self.bars)),
+            2 => chart::svg(size, |a| chart::draw_histogram(&a, &self.histogram)),
+            3 => chart::svg(size, |a| chart::draw_runup(&a, &self.runup)),
+            4 => chart::svg(size, |a| chart::draw_heatmap(&a, &self.heat)),
+            _ => chart::svg(size, |a| chart::draw_statuses(&a, &self.statuses)),
+        };
+        drawn.unwrap_or_else(|e| format!("<p>{e}</p>"))
+    }
 }
 
 /// The colour of the scope's series: its roster team's, else the whole team's.
@@ -133,7 +154,13 @@ fn analyses_charts(report: &Report, lang: Lang) -> (HeatMap, StatusBars) {
 }
 
 #[allow(clippy::too_many_lines)] // the six charts' inputs, one after the other
-fn draw(state: AppState, data: &ChartView, id: KpiId, lang: Lang, width: u32) -> Option<Drawn> {
+fn prepare(
+    state: AppState,
+    data: &ChartView,
+    id: KpiId,
+    lang: Lang,
+    width: u32,
+) -> Option<Prepared> {
     let report = state.report.get();
     let series = data.trend.as_ref()?;
     let filter = state.filter.get();
@@ -227,19 +254,27 @@ fn draw(state: AppState, data: &ChartView, id: KpiId, lang: Lang, width: u32) ->
     let (heat, statuses) = analyses_charts(&report, lang);
     let size = size_for(width);
     let bars_size = (size.0, bars_height(bars.bars.len()));
-    let render = |r: Result<String, chart::ChartError>| r.unwrap_or_else(|e| format!("<p>{e}</p>"));
-    Some(Drawn {
+    Some(Prepared {
         trend_bounds: (trend.target.min, trend.target.max),
-        svgs: [
-            render(chart::svg(size, |a| chart::draw_trend(&a, &trend))),
-            render(chart::svg(bars_size, |a| chart::draw_bars(&a, &bars))),
-            render(chart::svg(size, |a| chart::draw_histogram(&a, &histogram))),
-            render(chart::svg(size, |a| chart::draw_runup(&a, &runup))),
-            render(chart::svg(size, |a| chart::draw_heatmap(&a, &heat))),
-            render(chart::svg(size, |a| chart::draw_statuses(&a, &statuses))),
-        ],
+        trend,
+        bars,
+        histogram,
+        runup,
+        heat,
+        statuses,
         sizes: [size, bars_size, size, size, size, size],
     })
+}
+
+/// Resolves after the browser has run its other tasks (a zero timeout): a
+/// chart drawn after it is a task of its own, not one long one.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn unit_label(id: KpiId, state: &AppState, lang: Lang) -> String {
@@ -298,21 +333,44 @@ pub fn ChartsPanel() -> impl IntoView {
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
     let data = state.charts;
-    let drawn = Memo::new(move |_| {
+    // The charts are drawn one per browser task (a new view while drawing
+    // starts over), so the page stays responsive while they appear.
+    let svgs = RwSignal::new(<[String; CHARTS]>::default());
+    let sizes = RwSignal::new([(0u32, 0u32); CHARTS]);
+    let trend_bounds = RwSignal::new((None::<f64>, None::<f64>));
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
         let id = state.chart_kpi.get();
         let w = width.get();
-        if w == 0 {
-            return None;
-        }
-        data.with(|d| draw(state, d, id, state.lang(), w))
-            .map(|d| (d.trend_bounds, d.svgs, d.sizes))
+        let lang = state.lang();
+        let seq = data.with(|d| d.seq);
+        let Some(prepared) = data
+            .with(|d| prepare(state, d, id, lang, w))
+            .filter(|_| w > 0)
+        else {
+            state.charts_drawn.set(seq);
+            return;
+        };
+        let gen = generation.get_value() + 1;
+        generation.set_value(gen);
+        trend_bounds.set(prepared.trend_bounds);
+        sizes.set(prepared.sizes);
+        leptos::task::spawn_local(async move {
+            for i in 0..CHARTS {
+                next_task().await;
+                if generation.get_value() != gen {
+                    return;
+                }
+                let svg = prepared.render(i);
+                svgs.update(|s| s[i] = svg);
+            }
+            state.charts_drawn.set(seq);
+        });
     });
-    let bound = move |max: bool| {
-        move || raw(drawn.with(|d| d.as_ref().and_then(|d| if max { d.0 .1 } else { d.0 .0 })))
-    };
+    let bound = move |max: bool| move || raw(trend_bounds.with(|b| if max { b.1 } else { b.0 }));
     let figure = move |i: usize, file: &'static str| {
         let node = (i == 0).then_some(slot);
-        let svg = move || drawn.with(|d| d.as_ref().map(|d| d.1[i].clone()).unwrap_or_default());
+        let svg = move || svgs.with(|s| s[i].clone());
         view! {
             <figure
                 class="chart"
@@ -326,13 +384,15 @@ pub fn ChartsPanel() -> impl IntoView {
                 }}
                 <figcaption>
                     <button type="button" class="link" on:click=move |_| {
-                        if let Some(svg) = drawn.with_untracked(|d| d.as_ref().map(|d| d.1[i].clone())) {
+                        let svg = svgs.with_untracked(|s| s[i].clone());
+                        if !svg.is_empty() {
                             download_text(file, "image/svg+xml", &svg);
                         }
                     }>{move || t(lang(), Msg::DownloadSvg)}</button>
                     " · "
                     <button type="button" class="link" on:click=move |_| {
-                        if let Some((svg, size)) = drawn.with_untracked(|d| d.as_ref().map(|d| (d.1[i].clone(), d.2[i]))) {
+                        let (svg, size) = (svgs.with_untracked(|s| s[i].clone()), sizes.with_untracked(|s| s[i]));
+                        if !svg.is_empty() {
                             download_svg_as_png(&file.replace(".svg", ".png"), &svg, size);
                         }
                     }>"PNG"</button>

@@ -17,7 +17,8 @@ pub fn load_files(state: AppState, files: Vec<web_sys::File>) {
     };
     // Not ready from this instant: `data-ready` must never be "true" while a
     // chosen file waits to be read.
-    state.reading.set(true);
+    state.reading.update(|n| *n += 1);
+    worker_client::mark_busy();
     state.progress.set(Some(Progress {
         name: first.name(),
         bytes: 0,
@@ -30,7 +31,8 @@ pub fn load_files(state: AppState, files: Vec<web_sys::File>) {
 
 /// Adds the demo files (the generator's output for the browser's today).
 pub fn load_demo(state: AppState) {
-    state.reading.set(true);
+    state.reading.update(|n| *n += 1);
+    worker_client::mark_busy();
     send(state, &Request::Demo(super::filters::today()));
 }
 
@@ -54,7 +56,8 @@ pub fn apply_choice(state: AppState, id: u64, choices: FileChoices) {
             .mappings
             .update(|m| m.remember(&headers, mapping.clone()));
     }
-    state.reading.set(true);
+    state.reading.update(|n| *n += 1);
+    worker_client::mark_busy();
     send(
         state,
         &Request::Reapply {
@@ -67,7 +70,8 @@ pub fn apply_choice(state: AppState, id: u64, choices: FileChoices) {
 
 /// Undoes a remembered mapping applied to a file.
 pub fn undo_memory(state: AppState, id: u64) {
-    state.reading.set(true);
+    state.reading.update(|n| *n += 1);
+    worker_client::mark_busy();
     send(state, &Request::Undo { id });
 }
 

@@ -1,11 +1,12 @@
-//! The web page (wasm only): Leptos components that render what
-//! [`crate::domain`] returns. One component per file; `state` holds the
-//! signals; [`storage`] is the only module touching local storage and
-//! `loader` the only one reading files.
+//! The web page (wasm only): Leptos components that render what the worker
+//! sends back from [`crate::domain`]. One component per file; `state` holds
+//! the signals; [`storage`] is the only module touching local storage and
+//! `worker_client` the only one talking to the worker (which reads the files).
 
 mod agent_table;
 mod app;
 mod charts_panel;
+mod dashboard;
 mod download;
 mod drill_panel;
 mod drop_zone;

@@ -125,6 +125,8 @@ pub struct DrillRequest {
 /// What the charts plot, from the worker's latest view.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChartView {
+    /// The view these come from.
+    pub seq: u64,
     /// The chosen KPI's trend, and whether by day or by week.
     pub trend: Option<(Granularity, Vec<SeriesPoint>)>,
     /// The month's run-up.
@@ -147,8 +149,8 @@ pub struct AppState {
     pub filter: RwSignal<Filter>,
     /// The file being read, if any.
     pub progress: RwSignal<Option<Progress>>,
-    /// Files are being read (from the moment they are chosen).
-    pub reading: RwSignal<bool>,
+    /// File requests sent and not yet done (from the moment files are chosen).
+    pub reading: RwSignal<u32>,
     /// Messages for the user.
     pub notices: RwSignal<Vec<Notice>>,
     /// Kinds and columns chosen per header (persisted, see `remembered`).
@@ -171,6 +173,10 @@ pub struct AppState {
     pub views: RwSignal<(u64, u64)>,
     /// The worker's wasm memory at the last view, bytes.
     pub worker_bytes: RwSignal<u64>,
+    /// How many parts of the dashboard are mounted (see `dashboard`).
+    pub mounted: RwSignal<u8>,
+    /// The view whose charts are all drawn (they are drawn one per task).
+    pub charts_drawn: RwSignal<u64>,
 }
 
 impl AppState {
@@ -182,7 +188,7 @@ impl AppState {
             targets: RwSignal::new(targets),
             filter: RwSignal::new(Filter::default()),
             progress: RwSignal::new(None),
-            reading: RwSignal::new(false),
+            reading: RwSignal::new(0),
             notices: RwSignal::new(Vec::new()),
             mappings: RwSignal::new(RememberedMappings::default()),
             chart_kpi: RwSignal::new(crate::domain::kpi::KpiId::CallConnectionRate),
@@ -194,6 +200,8 @@ impl AppState {
             periods: RwSignal::new((None, None)),
             views: RwSignal::new((0, 0)),
             worker_bytes: RwSignal::new(0),
+            mounted: RwSignal::new(0),
+            charts_drawn: RwSignal::new(0),
         }
     }
 
@@ -202,10 +210,16 @@ impl AppState {
         self.prefs.with(|p| p.lang)
     }
 
-    /// Whether the page shows what it was last asked for: no file being read
-    /// and the newest view received.
+    /// Whether the page shows what it was last asked for: no file being
+    /// read, the newest view received, and with data the whole dashboard
+    /// mounted and its charts drawn.
     pub fn ready(&self) -> bool {
-        !self.reading.get() && self.views.with(|(asked, got)| asked == got)
+        let (asked, got) = self.views.get();
+        // Only ever true once everything is on screen: no transient "true"
+        // between the view's arrival and its charts' drawing.
+        let shown = !self.has_data()
+            || (self.mounted.get() >= super::dashboard::PARTS && self.charts_drawn.get() == got);
+        self.reading.get() == 0 && asked == got && shown
     }
 
     /// Whether some file gave tables.

@@ -126,11 +126,25 @@ pub fn follow(state: AppState) {
     });
 }
 
+/// Marks the page not ready at once (`<main data-ready="false">`): the
+/// reactive attribute follows a moment later, and a test reading it in
+/// between must not see the old "true" (KPIS.md: ready means every card's
+/// values current).
+pub fn mark_busy() {
+    if let Some(main) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+    {
+        let _ = main.set_attribute("data-ready", "false");
+    }
+}
+
 /// Asks for the view of the current filter, targets and chart KPI.
 pub fn request_view(state: AppState) {
     if !started() {
         return;
     }
+    mark_busy();
     let seq = state.views.with_untracked(|v| v.0) + 1;
     state.views.update(|v| v.0 = seq);
     let request = ViewRequest {
@@ -155,7 +169,7 @@ fn receive(state: AppState, response: Response) {
         Response::Progress(p) => state.progress.set(Some(p)),
         Response::Idle { cancelled } => {
             state.progress.set(None);
-            state.reading.set(false);
+            state.reading.update(|n| *n = n.saturating_sub(1));
             if cancelled {
                 let lang = state.lang();
                 state.notify(
@@ -183,6 +197,7 @@ fn receive(state: AppState, response: Response) {
             }
             state.report.set(Shared(Arc::new(view.report)));
             state.charts.set(Shared(Arc::new(ChartView {
+                seq: view.seq,
                 trend: view.trend,
                 run_up: view.run_up,
                 talk: view.talk,

@@ -150,7 +150,6 @@ async fn handle(shell: &Shared, request: Request, files: Vec<File>) {
                 }
                 post(&scope, &Response::Files(shell.borrow().session.files()));
             }
-            post(&scope, &Response::Idle { cancelled: false });
         }
         Request::Remembered(memory) => shell.borrow_mut().session.set_remembered(memory),
         Request::Open => {
