@@ -274,10 +274,14 @@ fn empty_calls_file_gives_counts_and_null_rates() {
 }
 
 #[test]
-fn talk_time_histogram_buckets() {
+fn talk_minutes_buckets() {
     let data = calls().data();
     let engine = telesales_kpi::domain::kpi::Engine::new(data.clone(), &Settings::default());
-    let h = engine.talk_time_histogram(&period("2026-10-01", "2026-10-31"), 60.0, 3);
-    // Talks 100 (bucket 1), 300 (last bucket), 0 (bucket 0).
-    assert_eq!(h, vec![1, 1, 1]);
+    let h = engine.talk_minutes(&period("2026-10-01", "2026-10-31"));
+    // Talks 100 s (minute 1), 300 s (minute 5), 0 s (minute 0).
+    let mut expected = [0; 15];
+    expected[0] = 1;
+    expected[1] = 1;
+    expected[5] = 1;
+    assert_eq!(h, expected);
 }

@@ -394,6 +394,9 @@ proptest! {
         let campaign_ok = |c: Option<usize>| filter.campaign.as_deref().is_none_or(|k| c.map(|c| CAMPAIGNS[c]) == Some(k));
         let inbound = calls.iter().filter(|c| c.3 && (2..=16).contains(&c.1) && agent_ok(c.0) && campaign_ok(c.9)).count() as u64;
         prop_assert_eq!(s.inbound.iter().sum::<u64>(), inbound);
+        // The talk-time distribution counts the calls of the talk-time mean.
+        let engine = telesales_kpi::domain::kpi::Engine::new(data.clone(), &Settings::default());
+        prop_assert_eq!(engine.talk_minutes(&filter).iter().sum::<u64>() as f64, r.kpis.get(K::AverageTalkTime).denominator.unwrap_or(-1.0));
     }
 
     #[test]

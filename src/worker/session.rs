@@ -553,7 +553,7 @@ impl Session {
             seq: request.seq,
             trend,
             run_up: engine.run_up(&filter, &request.targets),
-            talk: engine.talk_time_histogram(&filter, 60.0, 15),
+            talk: engine.talk_minutes(&filter).to_vec(),
             names: Names {
                 agents: engine.agent_names(),
                 teams: engine.team_names(),

@@ -52,7 +52,13 @@ pub(crate) struct CallGroup {
     pub status_out: [u32; 7],
     /// Inbound calls by status.
     pub status_in: [u32; 7],
+    /// Connected calls with a talk time, by whole minutes of talk (the last
+    /// bucket takes every longer call).
+    pub talk_minutes: [u32; TALK_MINUTES],
 }
+
+/// Buckets of the talk-time distribution: 0–1 min, 1–2 min, …, 14 min and more.
+pub const TALK_MINUTES: usize = 15;
 
 /// Outbound calls of one (day, agent, campaign, hour of the day).
 #[derive(Clone, Copy, Debug)]
@@ -373,6 +379,7 @@ fn group_calls(
                 g.talk_n += 1;
                 g.talk_ms += ms;
                 g.under_2min += u32::from(ms < 120_000);
+                g.talk_minutes[((ms / 60_000) as usize).min(TALK_MINUTES - 1)] += 1;
             }
         }
     }

@@ -70,7 +70,7 @@ mod values;
 
 pub use analyses::{percentile, ranking, suggested_targets, HourCount, Rank, Statuses};
 pub use drill::{Cell, Column, Drill, RecordKind};
-pub use engine::Engine;
+pub use engine::{Engine, TALK_MINUTES};
 pub use extra::Extra;
 pub use id::{KpiId, Unit};
 pub use judge::prorate;

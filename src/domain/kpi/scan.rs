@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use super::acc::Acc;
 use super::analyses::{hour_grid, ranking, suggested_targets, HourCount, Statuses};
 use super::campaigns::{select, Candidates};
-use super::engine::Engine;
+use super::engine::{Engine, TALK_MINUTES};
 use super::judge::{null_set, Judge, Whose};
 use super::period::{Filter, Period};
 use super::report::{CampaignResult, Report};
@@ -299,30 +299,20 @@ impl Engine {
         out
     }
 
-    /// Counts connected calls of the filter's period and scope that have a
-    /// talk time, by talk time in buckets of `bucket_seconds` (the last bucket
-    /// takes every longer call).
-    pub fn talk_time_histogram(
-        &self,
-        filter: &Filter,
-        bucket_seconds: f64,
-        buckets: usize,
-    ) -> Vec<u64> {
-        let mut counts = vec![0u64; buckets];
+    /// Connected calls of the filter's period and scope that have a talk
+    /// time, by whole minutes of talk ([`TALK_MINUTES`] buckets, the last
+    /// taking every longer call): the talk-time distribution's bars.
+    pub fn talk_minutes(&self, filter: &Filter) -> [u64; TALK_MINUTES] {
+        let mut counts = [0u64; TALK_MINUTES];
         let Some(period) = self.period_of(filter) else {
             return counts;
         };
-        if buckets == 0 || bucket_seconds.is_nan() || bucket_seconds <= 0.0 {
-            return counts;
-        }
         let scope = self.in_scope(filter);
-        for i in 0..self.data.calls.len() {
-            let keep = period.contains(Day(self.call_day(i)))
-                && scope.agent_ok(self.call_agent(i))
-                && scope.campaign_ok(self.call_campaign(i));
-            if let Some(talk) = self.call_talk(i).filter(|_| keep) {
-                let b = ((talk / bucket_seconds).floor() as usize).min(buckets - 1);
-                counts[b] += 1;
+        for g in day_range(&self.groups, |g| g.day, period.from.0, period.to.0) {
+            if scope.agent_ok(g.agent) && scope.campaign_ok(g.campaign) {
+                for (c, &n) in counts.iter_mut().zip(&g.talk_minutes) {
+                    *c += u64::from(n);
+                }
             }
         }
         counts
