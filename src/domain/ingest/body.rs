@@ -151,21 +151,18 @@ impl Body {
                 .skip(raw.line, RowProblem::RecordTooLong { limit });
             return;
         }
-        if let Ok(text) = std::str::from_utf8(raw.bytes) {
-            self.record(&Record::new(raw.line, text, raw.ends));
+        let text = raw.text.or_else(|| std::str::from_utf8(raw.bytes).ok());
+        if let Some(text) = text {
+            self.record(&Record::delimited(raw.line, text, raw.ends, raw.separator));
             return;
         }
         let mut lossy = std::mem::take(&mut self.lossy);
         let mut ends = std::mem::take(&mut self.lossy_ends);
         lossy.clear();
         ends.clear();
-        let mut start = 0;
-        for &end in raw.ends {
-            lossy.push_str(&String::from_utf8_lossy(
-                raw.bytes.get(start..end).unwrap_or_default(),
-            ));
+        for i in 0..raw.ends.len() {
+            lossy.push_str(&String::from_utf8_lossy(raw.field(i)));
             ends.push(lossy.len());
-            start = end;
         }
         self.cx.issues.warn(Cause::NotUtf8, raw.line, "");
         self.record(&Record::new(raw.line, &lossy, &ends));

@@ -8,6 +8,14 @@
 //! marked too long. An input that ends inside a quoted field is reported
 //! ([`Unclosed`]) with where the next line starts, so that the caller can read
 //! on from there (DATA.md §9).
+//!
+//! A line that starts a record, ends in the chunk at hand and holds no quote
+//! and no lone CR (nearly every line of an export) is handed over as it is in
+//! the input, with no copy: its fields are separated by the delimiter there
+//! ([`RawRecord::separator`]), and its text is known to be UTF-8 when the
+//! chunk's valid prefix covers it (the chunk is checked once). Any other
+//! record goes through the byte-by-byte state machine, whose result is the
+//! same.
 
 /// Longest record kept, in bytes of its fields.
 pub const MAX_RECORD_BYTES: usize = 16 << 20;
@@ -25,19 +33,43 @@ pub struct Unclosed {
     pub next_line: Option<u64>,
 }
 
-/// One record: the unescaped bytes of its fields, back to back, and where each
-/// field ends.
+/// One record: the unescaped bytes of its fields and where each field ends.
 #[derive(Clone, Copy, Debug)]
 pub struct RawRecord<'a> {
     /// Physical line (1-based) where the record starts.
     pub line: u64,
-    /// The fields' bytes, concatenated.
+    /// The fields' bytes: back to back, or as written with one
+    /// [`RawRecord::separator`] byte between two fields.
     pub bytes: &'a [u8],
     /// End offset of each field in `bytes`.
     pub ends: &'a [usize],
+    /// `Some(delimiter)` when `bytes` is the record as written (it held no
+    /// quote): field `i + 1` starts one byte after the end of field `i`.
+    /// `None` when the fields are back to back.
+    pub separator: Option<u8>,
+    /// `bytes` as text, when it is known to be UTF-8.
+    pub text: Option<&'a str>,
     /// The record exceeded [`MAX_RECORD_BYTES`] or [`MAX_FIELDS`]; its cells
     /// were not kept (`bytes` and `ends` are empty).
     pub too_long: bool,
+}
+
+impl<'a> RawRecord<'a> {
+    /// Where field `i` starts in `bytes`.
+    pub fn start(&self, i: usize) -> usize {
+        match i.checked_sub(1).and_then(|p| self.ends.get(p)) {
+            Some(&end) => end + usize::from(self.separator.is_some()),
+            None => 0,
+        }
+    }
+
+    /// The bytes of field `i` (empty past the end).
+    pub fn field(&self, i: usize) -> &'a [u8] {
+        let Some(&end) = self.ends.get(i) else {
+            return &[];
+        };
+        self.bytes.get(self.start(i)..end).unwrap_or_default()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,8 +129,15 @@ impl RecordReader {
 
     /// Reads `input`, calling `on_record` for each record it completes.
     pub fn feed(&mut self, input: &[u8], on_record: &mut impl FnMut(RawRecord<'_>)) {
+        let text = valid_prefix(input);
         let mut i = 0;
         while let Some(&b) = input.get(i) {
+            if self.state == State::StartField && !self.in_record {
+                if let Some(next) = self.whole_line(input, text, i, on_record) {
+                    i = next;
+                    continue;
+                }
+            }
             match self.state {
                 State::StartField | State::Unquoted => {
                     if !self.special[usize::from(b)] {
@@ -171,6 +210,53 @@ impl RecordReader {
             i += 1;
         }
         self.fed += input.len() as u64;
+    }
+
+    /// At the start of a record: reads the line from `i` at once when it ends
+    /// in `input` and holds no quote and no lone CR; returns where the next
+    /// line starts (`None`: the state machine reads it).
+    fn whole_line(
+        &mut self,
+        input: &[u8],
+        text: &str,
+        i: usize,
+        on_record: &mut impl FnMut(RawRecord<'_>),
+    ) -> Option<usize> {
+        let rest = input.get(i..)?;
+        if self.after_cr && rest.first() == Some(&b'\n') {
+            return None;
+        }
+        let nl = memchr::memchr(b'\n', rest)?;
+        let mut len = nl;
+        if len > 0 && rest[len - 1] == b'\r' {
+            len -= 1;
+        }
+        let line = &rest[..len];
+        if len > MAX_RECORD_BYTES || memchr::memchr2(b'"', b'\r', line).is_some() {
+            return None;
+        }
+        self.after_cr = false;
+        if len > 0 {
+            self.ends.clear();
+            self.ends
+                .extend(memchr::memchr_iter(self.delimiter, line).take(MAX_FIELDS));
+            if self.ends.len() >= MAX_FIELDS {
+                self.ends.clear();
+                return None;
+            }
+            self.ends.push(len);
+            on_record(RawRecord {
+                line: self.line,
+                bytes: line,
+                ends: &self.ends,
+                separator: Some(self.delimiter),
+                text: text.get(i..i + len),
+                too_long: false,
+            });
+            self.ends.clear();
+        }
+        self.line += 1;
+        Some(i + nl + 1)
     }
 
     /// Ends the input: a last record without a line break is completed; a
@@ -256,6 +342,8 @@ impl RecordReader {
             line: self.start_line,
             bytes: &self.buf,
             ends: &self.ends,
+            separator: None,
+            text: None,
             too_long: self.too_long,
         });
         self.reset_record();
@@ -268,6 +356,16 @@ impl RecordReader {
         self.too_long = false;
         self.next_line = None;
         self.state = State::StartField;
+    }
+}
+
+/// The longest prefix of `input` that is UTF-8 (a chunk may end inside a
+/// character, and a file may hold bytes that are not UTF-8).
+fn valid_prefix(input: &[u8]) -> &str {
+    match std::str::from_utf8(input) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(input.get(..e.valid_up_to()).unwrap_or_default())
+            .unwrap_or_default(),
     }
 }
 
@@ -284,16 +382,8 @@ impl RecordReader {
 pub fn read_all(input: &[u8], delimiter: u8, eof: bool) -> Vec<(u64, Vec<String>)> {
     let mut out = Vec::new();
     let mut push = |r: RawRecord<'_>| {
-        let mut start = 0;
-        let fields = r
-            .ends
-            .iter()
-            .map(|&end| {
-                let cell = String::from_utf8_lossy(r.bytes.get(start..end).unwrap_or_default())
-                    .into_owned();
-                start = end;
-                cell
-            })
+        let fields = (0..r.ends.len())
+            .map(|i| String::from_utf8_lossy(r.field(i)).into_owned())
             .collect();
         out.push((r.line, fields));
     };

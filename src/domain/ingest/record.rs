@@ -19,16 +19,31 @@ pub struct Record<'a> {
     pub line: u64,
     text: &'a str,
     ends: &'a [usize],
+    /// The delimiter between cells in `text`, when `text` is the line as
+    /// written; `None` when the cells are back to back.
+    separator: Option<u8>,
     numbers: &'a [Option<SheetNumber>],
 }
 
 impl<'a> Record<'a> {
     /// A record over `text`, whose cells end at `ends` (char boundaries).
     pub fn new(line: u64, text: &'a str, ends: &'a [usize]) -> Record<'a> {
+        Record::delimited(line, text, ends, None)
+    }
+
+    /// A record over `text` whose cells end at `ends`, with one `separator`
+    /// byte between two cells (`None`: back to back).
+    pub fn delimited(
+        line: u64,
+        text: &'a str,
+        ends: &'a [usize],
+        separator: Option<u8>,
+    ) -> Record<'a> {
         Record {
             line,
             text,
             ends,
+            separator,
             numbers: &[],
         }
     }
@@ -44,6 +59,7 @@ impl<'a> Record<'a> {
             line,
             text,
             ends,
+            separator: None,
             numbers,
         }
     }
@@ -67,7 +83,7 @@ impl<'a> Record<'a> {
     pub fn raw(&self, i: usize) -> Option<&'a str> {
         let end = *self.ends.get(i)?;
         let start = match i.checked_sub(1) {
-            Some(p) => *self.ends.get(p)?,
+            Some(p) => *self.ends.get(p)? + usize::from(self.separator.is_some()),
             None => 0,
         };
         self.text.get(start..end)
@@ -75,7 +91,7 @@ impl<'a> Record<'a> {
 
     /// Cell `col` trimmed; `None` when unmapped, absent or empty.
     pub fn cell(&self, col: Option<usize>) -> Option<&'a str> {
-        let text = self.raw(col?)?.trim();
+        let text = trim(self.raw(col?)?);
         (!text.is_empty()).then_some(text)
     }
 
@@ -88,7 +104,22 @@ impl<'a> Record<'a> {
 
     /// Whether every cell is blank (a blank row or a row of only delimiters).
     pub fn is_blank(&self) -> bool {
-        self.text.bytes().all(|b| b.is_ascii_whitespace())
+        self.text
+            .bytes()
+            .all(|b| b.is_ascii_whitespace() || Some(b) == self.separator)
+    }
+}
+
+/// `str::trim`, without its Unicode tables when both ends are plain ASCII
+/// (the same result: an ASCII byte that is no whitespace ends the trim).
+fn trim(text: &str) -> &str {
+    let edge =
+        |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B);
+    let bytes = text.as_bytes();
+    if edge(bytes.first()) && edge(bytes.last()) {
+        text
+    } else {
+        text.trim()
     }
 }
 
@@ -141,6 +172,15 @@ impl Ctx {
     /// Interns an optional text of a column of repeated texts.
     pub fn cached_opt(&mut self, col: Col, text: Option<&str>) -> Option<Sym> {
         text.map(|t| self.cached(col, t))
+    }
+
+    /// Interns a call's id, when the options keep them.
+    pub fn call_id(&mut self, text: Option<&str>) -> Option<Sym> {
+        if self.options.keep_call_ids {
+            self.intern(text)
+        } else {
+            None
+        }
     }
 
     /// Interns an optional text.

@@ -92,7 +92,7 @@ impl CallsBuilder {
             )
             .or(asks_callback.then_some(true));
         let row = CallRow {
-            call_id: cx.intern(rec.cell(c[CALL_ID])),
+            call_id: cx.call_id(rec.cell(c[CALL_ID])),
             agent: cx.cached(Col::Agent, agent_or_unassigned(agent)),
             started_at,
             direction,
