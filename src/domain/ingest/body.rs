@@ -266,6 +266,7 @@ impl Body {
         }
         let warnings = cx.issues.warnings();
         data.strings = cx.strings;
+        data.shrink_to_fit();
         ParsedFile {
             name: name.to_owned(),
             kind: layout.kind,

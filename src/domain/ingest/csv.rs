@@ -130,11 +130,13 @@ impl RecordReader {
     /// Reads `input`, calling `on_record` for each record it completes.
     pub fn feed(&mut self, input: &[u8], on_record: &mut impl FnMut(RawRecord<'_>)) {
         let text = valid_prefix(input);
+        let mut next = Next::default();
         let mut i = 0;
         while let Some(&b) = input.get(i) {
             if self.state == State::StartField && !self.in_record {
-                if let Some(next) = self.whole_line(input, text, i, on_record) {
-                    i = next;
+                let after = self.plain_lines(input, text, i, &mut next, on_record);
+                if after != i {
+                    i = after;
                     continue;
                 }
             }
@@ -212,51 +214,71 @@ impl RecordReader {
         self.fed += input.len() as u64;
     }
 
-    /// At the start of a record: reads the line from `i` at once when it ends
-    /// in `input` and holds no quote and no lone CR; returns where the next
-    /// line starts (`None`: the state machine reads it).
-    fn whole_line(
+    /// At the start of a record: reads the lines from `i` on at once while
+    /// they end in `input` and hold no quote and no lone CR; returns where
+    /// the state machine goes on (`i` itself when the first line is not one).
+    /// `next` caches where the next quote and CR at or after `i` are.
+    fn plain_lines(
         &mut self,
         input: &[u8],
         text: &str,
-        i: usize,
+        mut i: usize,
+        next: &mut Next,
         on_record: &mut impl FnMut(RawRecord<'_>),
-    ) -> Option<usize> {
-        let rest = input.get(i..)?;
-        if self.after_cr && rest.first() == Some(&b'\n') {
-            return None;
-        }
-        let nl = memchr::memchr(b'\n', rest)?;
-        let mut len = nl;
-        if len > 0 && rest[len - 1] == b'\r' {
-            len -= 1;
-        }
-        let line = &rest[..len];
-        if len > MAX_RECORD_BYTES || memchr::memchr2(b'"', b'\r', line).is_some() {
-            return None;
-        }
-        self.after_cr = false;
-        if len > 0 {
-            self.ends.clear();
-            self.ends
-                .extend(memchr::memchr_iter(self.delimiter, line).take(MAX_FIELDS));
-            if self.ends.len() >= MAX_FIELDS {
-                self.ends.clear();
-                return None;
+    ) -> usize {
+        loop {
+            let Some(rest) = input.get(i..).filter(|r| !r.is_empty()) else {
+                return i;
+            };
+            if self.after_cr && rest.first() == Some(&b'\n') {
+                return i;
             }
-            self.ends.push(len);
-            on_record(RawRecord {
-                line: self.line,
-                bytes: line,
-                ends: &self.ends,
-                separator: Some(self.delimiter),
-                text: text.get(i..i + len),
-                too_long: false,
-            });
+            // The line must end before the next quote, and at the LF right
+            // after the next CR if it holds one (CRLF): look no further.
+            let (quote, cr) = (next.find(b'"', input, i), next.find(b'\r', input, i));
+            let window = input
+                .get(i..quote.min(cr.saturating_add(2)))
+                .unwrap_or_default();
+            let Some(nl) = memchr::memchr(b'\n', window).map(|n| i + n) else {
+                return i;
+            };
+            let mut end = nl;
+            if cr < nl {
+                if cr + 1 != nl {
+                    return i;
+                }
+                end -= 1;
+            }
+            if end - i > MAX_RECORD_BYTES {
+                return i;
+            }
+            let line = &input[i..end];
+            let mut ends = std::mem::take(&mut self.ends);
+            ends.clear();
+            let plain = split_plain(line, self.delimiter, &mut ends);
+            if !plain {
+                ends.clear();
+            }
+            self.ends = ends;
+            if !plain {
+                return i;
+            }
+            self.after_cr = false;
+            if !line.is_empty() {
+                self.ends.push(line.len());
+                on_record(RawRecord {
+                    line: self.line,
+                    bytes: line,
+                    ends: &self.ends,
+                    separator: Some(self.delimiter),
+                    text: text.get(i..end),
+                    too_long: false,
+                });
+            }
             self.ends.clear();
+            self.line += 1;
+            i = nl + 1;
         }
-        self.line += 1;
-        Some(i + nl + 1)
     }
 
     /// Ends the input: a last record without a line break is completed; a
@@ -357,6 +379,86 @@ impl RecordReader {
         self.next_line = None;
         self.state = State::StartField;
     }
+}
+
+/// Every byte of a word equal to `b`, as its high bit (exact: no carry
+/// crosses a byte).
+fn eq_mask(word: u64, b: u8) -> u64 {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const SEVEN: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let t = word ^ (LOW * u64::from(b));
+    !(((t & SEVEN) + SEVEN) | t | SEVEN)
+}
+
+/// Where the next quote and the next CR of a chunk are, searched once for
+/// many lines.
+#[derive(Clone, Copy, Debug, Default)]
+struct Next {
+    quote: Option<usize>,
+    cr: Option<usize>,
+}
+
+impl Next {
+    /// The offset of the first `b` (a quote or a CR) at or after `from` in
+    /// `input` (`input.len()` when there is none).
+    fn find(&mut self, b: u8, input: &[u8], from: usize) -> usize {
+        let slot = if b == b'"' {
+            &mut self.quote
+        } else {
+            &mut self.cr
+        };
+        match *slot {
+            Some(at) if at >= from => at,
+            _ => {
+                let rest = input.get(from..).unwrap_or_default();
+                let at = memchr::memchr(b, rest).map_or(input.len(), |k| from + k);
+                *slot = Some(at);
+                at
+            }
+        }
+    }
+}
+
+/// Pushes the offset of each `delimiter` in `line` onto `ends`, eight bytes
+/// at a time; `false` past [`MAX_FIELDS`] fields (the state machine reads
+/// the line then).
+fn split_plain(line: &[u8], delimiter: u8, ends: &mut Vec<usize>) -> bool {
+    let mut push = |mut hits: u64, base: usize| {
+        while hits != 0 {
+            ends.push(base + (hits.trailing_zeros() / 8) as usize);
+            hits &= hits - 1;
+        }
+        ends.len() < MAX_FIELDS
+    };
+    let mut words = line.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut words {
+        let word = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
+        if !push(eq_mask(word, delimiter), base) {
+            return false;
+        }
+        base += 8;
+    }
+    let tail = words.remainder().len();
+    if tail == 0 {
+        return true;
+    }
+    // The last bytes: the mask of the line's last eight bytes, shifted.
+    let hits = match line.len().checked_sub(8) {
+        Some(from) => {
+            let word = line
+                .get(from..)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+                .map_or(0, u64::from_le_bytes);
+            eq_mask(word, delimiter) >> (8 * (8 - tail))
+        }
+        None => line
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b == delimiter)
+            .fold(0u64, |m, (k, _)| m | 0x80 << (8 * k)),
+    };
+    push(hits, base)
 }
 
 /// The longest prefix of `input` that is UTF-8 (a chunk may end inside a

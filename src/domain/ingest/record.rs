@@ -9,6 +9,7 @@ use super::value::money::{parse_money, MoneyCell};
 use super::value::phone::normalise_phone;
 use super::value::serial::{number_seconds, number_stamp, SheetNumber};
 use super::value::timestamp::{parse_timestamp, Stamp};
+use super::value::trim;
 use crate::domain::model::{Interner, Sym};
 
 /// A record's cells: one string and the end of each cell in it, and for a
@@ -110,19 +111,6 @@ impl<'a> Record<'a> {
     }
 }
 
-/// `str::trim`, without its Unicode tables when both ends are plain ASCII
-/// (the same result: an ASCII byte that is no whitespace ends the trim).
-fn trim(text: &str) -> &str {
-    let edge =
-        |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B);
-    let bytes = text.as_bytes();
-    if edge(bytes.first()) && edge(bytes.last()) {
-        text
-    } else {
-        text.trim()
-    }
-}
-
 /// What builders share: the strings, the issues and the settings.
 #[derive(Debug)]
 pub struct Ctx {
@@ -191,6 +179,11 @@ impl Ctx {
     /// Interns the normalised form of an optional phone.
     pub fn phone(&mut self, text: Option<&str>) -> Option<Sym> {
         let text = text?;
+        let b = text.as_bytes();
+        if b.first().is_some_and(|&d| d != b'0') && b.iter().all(u8::is_ascii_digit) {
+            // Already normalised: digits, no leading 0.
+            return Some(self.cached(Col::Phone, text));
+        }
         let mut buf = std::mem::take(&mut self.phone_buf);
         let sym = normalise_phone(text, &self.options.country_code, &mut buf)
             .then(|| self.caches[Col::Phone as usize].intern(&mut self.strings, &buf));

@@ -205,6 +205,24 @@ impl CallTable {
         self.callback.shrink_to_fit();
     }
 
+    /// Bytes the columns hold on the heap, for memory figures.
+    pub fn heap_bytes(&self) -> usize {
+        fn bytes<T>(v: &Vec<T>) -> usize {
+            v.capacity() * std::mem::size_of::<T>()
+        }
+        bytes(&self.call_id)
+            + bytes(&self.agent)
+            + bytes(&self.started_at)
+            + bytes(&self.direction)
+            + bytes(&self.status)
+            + bytes(&self.wait)
+            + bytes(&self.talk)
+            + bytes(&self.lead_id)
+            + bytes(&self.phone)
+            + bytes(&self.campaign)
+            + bytes(&self.callback)
+    }
+
     /// Number of calls.
     pub fn len(&self) -> usize {
         self.agent.len()

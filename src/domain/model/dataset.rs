@@ -72,6 +72,34 @@ impl Dataset {
             .collect()
     }
 
+    /// Frees the room the tables and strings reserved beyond what they hold
+    /// (a column that grew by doubling may have reserved nearly as much again).
+    pub fn shrink_to_fit(&mut self) {
+        self.strings.shrink_to_fit();
+        self.calls.shrink_to_fit();
+        self.deals.shrink_to_fit();
+        self.leads.shrink_to_fit();
+        self.roster.rows.shrink_to_fit();
+        self.campaigns.rows.shrink_to_fit();
+    }
+
+    /// Bytes the tables and strings hold on the heap, for memory figures.
+    pub fn heap_bytes(&self) -> usize {
+        let roster = self.roster.rows.capacity() * std::mem::size_of::<RosterRow>()
+            + self
+                .roster
+                .rows
+                .iter()
+                .map(|r| r.aliases.capacity() * std::mem::size_of::<Sym>())
+                .sum::<usize>();
+        self.strings.heap_bytes()
+            + self.calls.heap_bytes()
+            + self.deals.heap_bytes()
+            + self.leads.heap_bytes()
+            + roster
+            + self.campaigns.rows.capacity() * std::mem::size_of::<CampaignRow>()
+    }
+
     /// Appends every row of `other`, re-interning its strings into `self`
     /// (each of `other`'s strings once, through a table of handles).
     pub fn merge(&mut self, other: &Dataset) {

@@ -124,6 +124,41 @@ impl DealTable {
         self.agent.len()
     }
 
+    /// Frees the room reserved beyond the deals held.
+    pub fn shrink_to_fit(&mut self) {
+        self.deal_id.shrink_to_fit();
+        self.agent.shrink_to_fit();
+        self.created_at.shrink_to_fit();
+        self.closed_at.shrink_to_fit();
+        self.stage.shrink_to_fit();
+        self.amount.shrink_to_fit();
+        self.cost.shrink_to_fit();
+        self.upsell.shrink_to_fit();
+        self.customer_type.shrink_to_fit();
+        self.campaign.shrink_to_fit();
+        self.lead_id.shrink_to_fit();
+        self.phone.shrink_to_fit();
+    }
+
+    /// Bytes the columns hold on the heap, for memory figures.
+    pub fn heap_bytes(&self) -> usize {
+        fn bytes<T>(v: &Vec<T>) -> usize {
+            v.capacity() * std::mem::size_of::<T>()
+        }
+        bytes(&self.deal_id)
+            + bytes(&self.agent)
+            + bytes(&self.created_at)
+            + bytes(&self.closed_at)
+            + bytes(&self.stage)
+            + bytes(&self.amount)
+            + bytes(&self.cost)
+            + bytes(&self.upsell)
+            + bytes(&self.customer_type)
+            + bytes(&self.campaign)
+            + bytes(&self.lead_id)
+            + bytes(&self.phone)
+    }
+
     /// Appends the deals of `other`, whose strings `map` turns into this
     /// table's (see [`Remap`]).
     pub fn append(&mut self, other: &DealTable, map: &Remap) {

@@ -78,7 +78,16 @@ impl Interner {
     /// assert_eq!(names.resolve(a), "Budi");
     /// ```
     pub fn intern(&mut self, text: &str) -> Sym {
-        let h = hash(text);
+        self.intern_hashed(text, hash(text))
+    }
+
+    /// The hash [`Interner::intern_hashed`] wants for `text`.
+    pub(crate) fn hash(text: &str) -> u64 {
+        hash(text)
+    }
+
+    /// [`Interner::intern`] of a text whose [`Interner::hash`] is known.
+    pub(crate) fn intern_hashed(&mut self, text: &str, h: u64) -> Sym {
         let (all, ends) = (&self.text, &self.ends);
         if let Some(&sym) = self.index.find(h, |s| nth(all, ends, s.index()) == text) {
             return sym;
@@ -143,6 +152,14 @@ impl Interner {
         let (all, ends) = (&self.text, &self.ends);
         self.index
             .shrink_to_fit(|s| hash(nth(all, ends, s.index())));
+    }
+
+    /// Bytes this interner holds on the heap (its buffers and table), for
+    /// memory figures.
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + self.ends.capacity() * std::mem::size_of::<usize>()
+            + self.index.capacity() * (std::mem::size_of::<Sym>() + 1)
     }
 }
 

@@ -94,6 +94,35 @@ impl LeadTable {
         self.created_at.len()
     }
 
+    /// Frees the room reserved beyond the leads held.
+    pub fn shrink_to_fit(&mut self) {
+        self.lead_id.shrink_to_fit();
+        self.phone.shrink_to_fit();
+        self.created_at.shrink_to_fit();
+        self.agent.shrink_to_fit();
+        self.campaign.shrink_to_fit();
+        self.first_contact_at.shrink_to_fit();
+        self.qualified.shrink_to_fit();
+        self.status.shrink_to_fit();
+        self.converted_at.shrink_to_fit();
+    }
+
+    /// Bytes the columns hold on the heap, for memory figures.
+    pub fn heap_bytes(&self) -> usize {
+        fn bytes<T>(v: &Vec<T>) -> usize {
+            v.capacity() * std::mem::size_of::<T>()
+        }
+        bytes(&self.lead_id)
+            + bytes(&self.phone)
+            + bytes(&self.created_at)
+            + bytes(&self.agent)
+            + bytes(&self.campaign)
+            + bytes(&self.first_contact_at)
+            + bytes(&self.qualified)
+            + bytes(&self.status)
+            + bytes(&self.converted_at)
+    }
+
     /// Appends the leads of `other`, whose strings `map` turns into this
     /// table's (see [`Remap`]).
     pub fn append(&mut self, other: &LeadTable, map: &Remap) {

@@ -1,6 +1,7 @@
 //! The calls kind (DATA.md §1).
 
 use super::{required_text, required_time};
+use crate::domain::ingest::cache::Memo;
 use crate::domain::ingest::convention::DateColumn;
 use crate::domain::ingest::issues::{Cause, Expected};
 use crate::domain::ingest::mapping::ColumnMapping;
@@ -25,6 +26,9 @@ const CALLBACK: usize = 10;
 pub struct CallsBuilder {
     cols: [Option<usize>; 11],
     started: DateColumn,
+    directions: Memo<Option<Direction>>,
+    statuses: Memo<Option<(CallStatus, bool)>>,
+    flags: Memo<Option<bool>>,
     /// The table so far.
     pub table: CallTable,
 }
@@ -35,6 +39,9 @@ impl CallsBuilder {
         CallsBuilder {
             cols: std::array::from_fn(|i| mapping.column(i)),
             started: DateColumn::new(day_first),
+            directions: Memo::default(),
+            statuses: Memo::default(),
+            flags: Memo::default(),
             table: CallTable::default(),
         }
     }
@@ -57,7 +64,7 @@ impl CallsBuilder {
                 "direction",
                 Expected::Direction,
                 rec.cell(c[DIRECTION]),
-                vocab::direction,
+                |t| self.directions.get(t, vocab::direction),
             )
             .unwrap_or(Direction::Outbound);
         let wait = cx.optional(
@@ -77,10 +84,13 @@ impl CallsBuilder {
         let (status, asks_callback) = match rec.cell(c[STATUS]) {
             None if talk.is_some_and(|t| t > 0.0) => (CallStatus::Connected, false),
             None => (CallStatus::NoAnswer, false),
-            Some(word) => vocab::call_status_word(word).unwrap_or_else(|| {
-                cx.issues.warn(Cause::UnknownStatus, line, word);
-                (CallStatus::Other, false)
-            }),
+            Some(word) => self
+                .statuses
+                .get(word, vocab::call_status_word)
+                .unwrap_or_else(|| {
+                    cx.issues.warn(Cause::UnknownStatus, line, word);
+                    (CallStatus::Other, false)
+                }),
         };
         let callback = cx
             .optional(
@@ -88,7 +98,7 @@ impl CallsBuilder {
                 "callback",
                 Expected::Boolean,
                 rec.cell(c[CALLBACK]),
-                boolean::parse_bool,
+                |t| self.flags.get(t, boolean::parse_bool),
             )
             .or(asks_callback.then_some(true));
         let row = CallRow {
