@@ -143,3 +143,61 @@ impl<T: Copy> Memo<T> {
         value
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_tell_texts_apart() {
+        let texts = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abce",
+            "bbcd",
+            "abcdefg",
+            "abcdefh",
+            "abcdefgh",
+            "abcdefgi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnoq",
+            "bbcdefghijklmnop",
+            "é",
+            "éa",
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(SmallKey::of(a) == SmallKey::of(b), a == b, "{a:?} {b:?}");
+            }
+        }
+        assert_eq!(SmallKey::of("abcdefghijklmnopq"), None);
+    }
+
+    #[test]
+    fn a_memo_gives_the_reading() {
+        let mut memo = Memo::default();
+        let words: Vec<String> = (0..40)
+            .map(|i| format!("{}{i}", "w".repeat(i % 20)))
+            .collect();
+        for round in 0..3 {
+            for w in &words {
+                assert_eq!(memo.get(w, str::len), w.len(), "{w} in round {round}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_cache_interns_what_the_interner_does() {
+        let (mut cached, mut plain) = (Interner::new(), Interner::new());
+        let mut cache = SymCache::default();
+        for i in 0..(3 * TRIAL) {
+            let text = format!("t{}", i % 5000);
+            let sym = cache.intern(&mut cached, &text);
+            assert_eq!(sym, plain.intern(&text));
+            assert_eq!(cached.resolve(sym), text);
+        }
+    }
+}
