@@ -329,6 +329,21 @@ impl RecordReader {
         self.line
     }
 
+    /// Whether the reader is between records (not inside one, nor inside
+    /// a quoted field).
+    pub fn between_records(&self) -> bool {
+        self.state == State::StartField && !self.in_record && !self.after_cr
+    }
+
+    /// The same reader with its line numbers `lines` further on (for a
+    /// reader that read a later part of a file counting from line 1).
+    #[must_use]
+    pub fn shifted(mut self, lines: u64) -> RecordReader {
+        self.line += lines;
+        self.start_line += lines;
+        self
+    }
+
     fn begin(&mut self) {
         self.after_cr = false;
         if !self.in_record {

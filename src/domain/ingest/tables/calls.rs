@@ -7,7 +7,7 @@ use crate::domain::ingest::issues::{Cause, Expected};
 use crate::domain::ingest::mapping::ColumnMapping;
 use crate::domain::ingest::record::{duration_cell, Col, Ctx, Record};
 use crate::domain::ingest::value::{boolean, vocab};
-use crate::domain::model::{CallRow, CallStatus, CallTable, Direction, Millis, UNASSIGNED};
+use crate::domain::model::{CallRow, CallStatus, CallTable, Direction, Millis, Remap, UNASSIGNED};
 
 const CALL_ID: usize = 0;
 const AGENT: usize = 1;
@@ -116,6 +116,19 @@ impl CallsBuilder {
         };
         self.started.keep(self.table.len(), other);
         self.table.push(row);
+    }
+
+    /// Whether a later part of the file read by its own builder reads as
+    /// this one goes on to (see [`DateColumn::agrees_with`]).
+    pub(crate) fn agrees_with(&self, later: &CallsBuilder) -> bool {
+        self.cols == later.cols && self.started.agrees_with(&later.started)
+    }
+
+    /// Takes over a later part's calls, whose strings `map` turns into this
+    /// builder's.
+    pub(crate) fn absorb(&mut self, later: CallsBuilder, map: &Remap) {
+        self.started.absorb(later.started, self.table.len());
+        self.table.append(&later.table, map);
     }
 
     /// Settles the date order and returns the table and whether dates read day first.
