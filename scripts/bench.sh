@@ -61,11 +61,13 @@ for n in "${ROWS[@]}"; do
 done
 
 say "native benches"
-ingest=$("$ROOT/target/bench-native/examples/bench_ingest" 2>&1 | tail -2)
+ingest=$("$ROOT/target/bench-native/examples/bench_ingest" 2>&1)
 echo "$ingest" >&2
 while read -r line; do
-  [ -n "$line" ] && row "native ingest: ${line%%:*}" "$(echo "$line" | sed -n 's/.*: *\([0-9.]* MB\/s\).*/\1/p')" "$(echo "$line" | sed -n 's/.*MB\/s, *\(.*\)$/\1/p')"
-done <<< "$ingest"
+  [ -n "$line" ] && row "native ingest: $(echo "${line%%:*}" | sed 's/^ *//')" "$(echo "$line" | sed -n 's/.*: *\([0-9.]* MB\/s\).*/\1/p')" "$(echo "$line" | sed -n 's/.*MB\/s, *\(.*\)$/\1/p')"
+done <<< "$(echo "$ingest" | grep 'MB/s')"
+mem=$(echo "$ingest" | sed -n 's/^ *memory: //p')
+[ -n "$mem" ] && row "native memory, 1M canonical calls" "$(echo "$mem" | sed -n 's/^dataset + engine \([0-9.]* B\/row\) resident.*/\1/p')" "$mem"
 kpi=$("$ROOT/target/bench-native/examples/bench_kpi" 2>&1)
 echo "$kpi" >&2
 row "native Engine::new, 1M calls + 100k deals + 200k leads" "$(echo "$kpi" | sed -n 's/^Engine::new: //p')" ""

@@ -52,6 +52,7 @@ impl ReadSettings {
             utc_offset_minutes: self.utc_offset_minutes,
             country_code: self.country_code.clone(),
             extension_max_digits: self.extension_max_digits,
+            keep_call_ids: false,
         }
     }
 }

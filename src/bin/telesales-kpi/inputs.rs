@@ -7,6 +7,8 @@ use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use telesales_kpi::domain::ingest::mapping::FieldChoice;
+use telesales_kpi::domain::ingest::sniff::SNIFF_BYTES;
+use telesales_kpi::domain::ingest::split;
 use telesales_kpi::domain::ingest::workbook::{is_zip, no_sheet_used, read_workbook, Sheet};
 use telesales_kpi::domain::ingest::{Decoder, FileError, FileKind, ParseOptions, ParsedFile};
 use telesales_kpi::present::diagnostics::file_error;
@@ -205,10 +207,68 @@ fn options_for(
 }
 
 /// Streams a text file through the decoder, reading it again from where an
-/// unclosed quote asks.
+/// unclosed quote asks; a large calls or leads file is read in parts, one
+/// thread each ([`split`]), which gives the same file.
 fn read_text(path: &Path, name: &str, options: ParseOptions) -> Result<ParsedFile, ReportError> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let len = std::fs::metadata(path).map_err(|e| io(path, e))?.len();
+    if threads > 1 && len >= 2 * split::MIN_PART_BYTES {
+        let mut head = Vec::with_capacity(SNIFF_BYTES);
+        open(path)?
+            .take(SNIFF_BYTES as u64)
+            .read_to_end(&mut head)
+            .map_err(|e| io(path, e))?;
+        if let Some(plan) = split::plan(name, &head, len, threads, &options) {
+            return read_in_parts(path, &plan);
+        }
+    }
+    read_on(path, Decoder::new(name, options), 0)
+}
+
+/// Reads the parts of `plan` on a thread each, and joins them.
+fn read_in_parts(path: &Path, plan: &split::Plan) -> Result<ParsedFile, ReportError> {
+    let parts = std::thread::scope(|s| {
+        let threads: Vec<_> = (0..plan.parts())
+            .map(|k| s.spawn(move || read_part(path, plan, k)))
+            .collect();
+        threads
+            .into_iter()
+            .map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect::<Result<Vec<_>, _>>()
+    })?;
+    match split::join(plan, parts) {
+        split::Joined::Done(file) => file.map_err(|e| self::file(&e)),
+        split::Joined::ReadOn { decoder, from } => read_on(path, decoder, from),
+    }
+}
+
+/// Reads part `k` of `plan` from the file.
+fn read_part(path: &Path, plan: &split::Plan, k: usize) -> Result<split::Part, ReportError> {
     let mut f = open(path)?;
-    let mut decoder = Decoder::new(name, options);
+    let mut part = plan.decoder(k);
+    let mut buf = vec![0u8; CHUNK];
+    let mut from = plan.range(k).start;
+    loop {
+        f.seek(SeekFrom::Start(from)).map_err(|e| io(path, e))?;
+        while part.wants_more() {
+            let n = f.read(&mut buf).map_err(|e| io(path, e))?;
+            if n == 0 {
+                break;
+            }
+            part.feed(buf.get(..n).unwrap_or_default());
+        }
+        match part.end_input() {
+            Some(offset) => from = offset,
+            None => return Ok(part.finish()),
+        }
+    }
+}
+
+/// Feeds `decoder` the file from byte `from` on, reading it again from where
+/// an unclosed quote asks.
+fn read_on(path: &Path, mut decoder: Decoder, from: u64) -> Result<ParsedFile, ReportError> {
+    let mut f = open(path)?;
+    f.seek(SeekFrom::Start(from)).map_err(|e| io(path, e))?;
     let mut buf = vec![0u8; CHUNK];
     loop {
         loop {

@@ -71,9 +71,9 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<String, ReportError> {
     };
     let mut data = Dataset::new();
     for file in &mut inputs.files {
-        data.merge(&file.data);
-        // Each table is kept once: the file's copy is not needed any more.
-        file.data = Dataset::new();
+        // Each table is kept once: the file's copy is not needed any more
+        // (the first file's is moved, not copied).
+        data.absorb(std::mem::take(&mut file.data));
     }
     let engine = Engine::new(data, &args.settings);
     let report = engine.report(&args.filter, &targets);
@@ -114,6 +114,8 @@ fn warnings_json(inputs: &Inputs) -> Value {
 fn parse_args(parser: &mut lexopt::Parser) -> Result<Args, ReportError> {
     use lexopt::Arg::{Long, Short, Value as Positional};
     let mut args = Args::default();
+    // No KPI reads call ids: the report leaves them out.
+    args.options.keep_call_ids = false;
     loop {
         let arg = parser.next().map_err(usage)?;
         let Some(arg) = arg else { break };

@@ -17,7 +17,7 @@ use super::tables::calls::CallsBuilder;
 use super::tables::deals::DealsBuilder;
 use super::tables::leads::LeadsBuilder;
 use super::tables::roster::{CampaignsBuilder, RosterBuilder};
-use crate::domain::model::Dataset;
+use crate::domain::model::{Dataset, Remap};
 
 /// Sample records kept for the mapping UI.
 pub const SAMPLES: usize = 5;
@@ -129,6 +129,63 @@ impl Body {
         }
     }
 
+    /// A body for a later part of a text file (see
+    /// [`crate::domain::ingest::split`]): its header, `headers`, was read by
+    /// the first part, and its lines count from the part's start.
+    pub fn continuing(
+        options: ParseOptions,
+        layout: Layout,
+        delimiter: u8,
+        headers: Vec<String>,
+    ) -> Body {
+        let mut body = Body::new(options, layout, delimiter);
+        body.header_pending = false;
+        body.headers = headers;
+        body
+    }
+
+    /// The header cells once read.
+    pub fn header(&self) -> Option<&[String]> {
+        (!self.header_pending).then_some(&self.headers)
+    }
+
+    /// Whether [`Body::absorb`] of `later`, the body of the part of the file
+    /// right after this one's records, gives what one body reading both
+    /// parts would have: the same layout and header, conventions that agree,
+    /// issues that merge exactly, and a kind whose rows are read one by one.
+    pub fn can_absorb(&self, later: &Body) -> bool {
+        let sinks = match (&self.sink, &later.sink) {
+            (Sink::Calls(a), Sink::Calls(b)) => a.agrees_with(b),
+            (Sink::Leads(a), Sink::Leads(b)) => a.agrees_with(b),
+            _ => false,
+        };
+        sinks
+            && !self.header_pending
+            && !later.header_pending
+            && self.layout == later.layout
+            && self.delimiter == later.delimiter
+            && self.headers == later.headers
+            && self.check_width == later.check_width
+            && self.cx.options == later.cx.options
+            && self.cx.issues.can_absorb(&later.cx.issues)
+    }
+
+    /// Takes over the records of `later` (see [`Body::can_absorb`]), whose
+    /// lines are `line_offset` lines on: its rows, strings, conventions,
+    /// issues and samples.
+    pub fn absorb(&mut self, later: Body, line_offset: u64) {
+        let map = Remap::new(&mut self.cx.strings, &later.cx.strings);
+        match (&mut self.sink, later.sink) {
+            (Sink::Calls(a), Sink::Calls(b)) => a.absorb(b, &map),
+            (Sink::Leads(a), Sink::Leads(b)) => a.absorb(b, &map),
+            _ => {}
+        }
+        self.cx.issues.absorb(later.cx.issues, line_offset);
+        self.rows_seen += later.rows_seen;
+        let room = SAMPLES.saturating_sub(self.samples.len());
+        self.samples.extend(later.samples.into_iter().take(room));
+    }
+
     /// The same body for records whose field count is no error (a worksheet's
     /// rows, cut or padded to their header).
     pub fn rows_of_any_width(mut self) -> Body {
@@ -151,21 +208,18 @@ impl Body {
                 .skip(raw.line, RowProblem::RecordTooLong { limit });
             return;
         }
-        if let Ok(text) = std::str::from_utf8(raw.bytes) {
-            self.record(&Record::new(raw.line, text, raw.ends));
+        let text = raw.text.or_else(|| std::str::from_utf8(raw.bytes).ok());
+        if let Some(text) = text {
+            self.record(&Record::delimited(raw.line, text, raw.ends, raw.separator));
             return;
         }
         let mut lossy = std::mem::take(&mut self.lossy);
         let mut ends = std::mem::take(&mut self.lossy_ends);
         lossy.clear();
         ends.clear();
-        let mut start = 0;
-        for &end in raw.ends {
-            lossy.push_str(&String::from_utf8_lossy(
-                raw.bytes.get(start..end).unwrap_or_default(),
-            ));
+        for i in 0..raw.ends.len() {
+            lossy.push_str(&String::from_utf8_lossy(raw.field(i)));
             ends.push(lossy.len());
-            start = end;
         }
         self.cx.issues.warn(Cause::NotUtf8, raw.line, "");
         self.record(&Record::new(raw.line, &lossy, &ends));
@@ -269,6 +323,7 @@ impl Body {
         }
         let warnings = cx.issues.warnings();
         data.strings = cx.strings;
+        data.shrink_to_fit();
         ParsedFile {
             name: name.to_owned(),
             kind: layout.kind,

@@ -73,7 +73,7 @@ pub struct CdrBuilder {
     family: CdrFamily,
     legs: Vec<Leg>,
     groups: HashMap<Box<str>, u32>,
-    call_ids: Vec<Sym>,
+    call_ids: Vec<Option<Sym>>,
 }
 
 impl CdrBuilder {
@@ -191,8 +191,8 @@ impl CdrBuilder {
         }
         let g = u32::try_from(self.call_ids.len()).unwrap_or(u32::MAX);
         let id = match linkedid.or(uniqueid) {
-            Some(id) => cx.strings.intern(id),
-            None => cx.strings.intern(&line.to_string()),
+            Some(id) => cx.call_id(Some(id)),
+            None => cx.call_id(Some(&line.to_string())),
         };
         self.call_ids.push(id);
         if let Some(k) = linkedid {
@@ -215,7 +215,7 @@ impl CdrBuilder {
             let Some(first) = call.first() else { continue };
             table.push(call_of(
                 call,
-                self.call_ids.get(first.group as usize).copied(),
+                self.call_ids.get(first.group as usize).copied().flatten(),
                 unassigned,
             ));
         }

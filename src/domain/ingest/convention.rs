@@ -59,6 +59,32 @@ impl DateColumn {
         self.order != Some(DateOrder::MonthFirst)
     }
 
+    /// Whether a later part of the file, read from its start as a column
+    /// with nothing decided (see [`crate::domain::ingest::split`]), read its
+    /// cells as this column goes on to read them: its first evidence, if any,
+    /// is this column's order, if decided. Cells read before that evidence
+    /// are read day first and keep their other reading, as this column
+    /// would when undecided, and read as it would when decided once fixed
+    /// at the end.
+    pub(crate) fn agrees_with(&self, later: &DateColumn) -> bool {
+        match (self.order, later.order) {
+            (Some(mine), Some(theirs)) => mine == theirs,
+            _ => true,
+        }
+    }
+
+    /// Takes over a later part's column (see [`DateColumn::agrees_with`]),
+    /// whose rows follow this column's first `rows`.
+    pub(crate) fn absorb(&mut self, later: DateColumn, rows: usize) {
+        self.order = self.order.or(later.order);
+        self.pending.extend(
+            later
+                .pending
+                .into_iter()
+                .filter_map(|(r, t)| Some((u32::try_from(r as usize + rows).ok()?, t))),
+        );
+    }
+
     /// The fixes to apply at the end: (row, timestamp) of cells read day-first
     /// before the column turned out month-first.
     pub fn fixes(&mut self) -> Vec<(usize, Timestamp)> {

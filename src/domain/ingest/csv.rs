@@ -8,6 +8,14 @@
 //! marked too long. An input that ends inside a quoted field is reported
 //! ([`Unclosed`]) with where the next line starts, so that the caller can read
 //! on from there (DATA.md §9).
+//!
+//! A line that starts a record, ends in the chunk at hand and holds no quote
+//! and no lone CR (nearly every line of an export) is handed over as it is in
+//! the input, with no copy: its fields are separated by the delimiter there
+//! ([`RawRecord::separator`]), and its text is known to be UTF-8 when the
+//! chunk's valid prefix covers it (the chunk is checked once). Any other
+//! record goes through the byte-by-byte state machine, whose result is the
+//! same.
 
 /// Longest record kept, in bytes of its fields.
 pub const MAX_RECORD_BYTES: usize = 16 << 20;
@@ -25,19 +33,43 @@ pub struct Unclosed {
     pub next_line: Option<u64>,
 }
 
-/// One record: the unescaped bytes of its fields, back to back, and where each
-/// field ends.
+/// One record: the unescaped bytes of its fields and where each field ends.
 #[derive(Clone, Copy, Debug)]
 pub struct RawRecord<'a> {
     /// Physical line (1-based) where the record starts.
     pub line: u64,
-    /// The fields' bytes, concatenated.
+    /// The fields' bytes: back to back, or as written with one
+    /// [`RawRecord::separator`] byte between two fields.
     pub bytes: &'a [u8],
     /// End offset of each field in `bytes`.
     pub ends: &'a [usize],
+    /// `Some(delimiter)` when `bytes` is the record as written (it held no
+    /// quote): field `i + 1` starts one byte after the end of field `i`.
+    /// `None` when the fields are back to back.
+    pub separator: Option<u8>,
+    /// `bytes` as text, when it is known to be UTF-8.
+    pub text: Option<&'a str>,
     /// The record exceeded [`MAX_RECORD_BYTES`] or [`MAX_FIELDS`]; its cells
     /// were not kept (`bytes` and `ends` are empty).
     pub too_long: bool,
+}
+
+impl<'a> RawRecord<'a> {
+    /// Where field `i` starts in `bytes`.
+    pub fn start(&self, i: usize) -> usize {
+        match i.checked_sub(1).and_then(|p| self.ends.get(p)) {
+            Some(&end) => end + usize::from(self.separator.is_some()),
+            None => 0,
+        }
+    }
+
+    /// The bytes of field `i` (empty past the end).
+    pub fn field(&self, i: usize) -> &'a [u8] {
+        let Some(&end) = self.ends.get(i) else {
+            return &[];
+        };
+        self.bytes.get(self.start(i)..end).unwrap_or_default()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,8 +129,17 @@ impl RecordReader {
 
     /// Reads `input`, calling `on_record` for each record it completes.
     pub fn feed(&mut self, input: &[u8], on_record: &mut impl FnMut(RawRecord<'_>)) {
+        let text = valid_prefix(input);
+        let mut next = Next::default();
         let mut i = 0;
         while let Some(&b) = input.get(i) {
+            if self.state == State::StartField && !self.in_record {
+                let after = self.plain_lines(input, text, i, &mut next, on_record);
+                if after != i {
+                    i = after;
+                    continue;
+                }
+            }
             match self.state {
                 State::StartField | State::Unquoted => {
                     if !self.special[usize::from(b)] {
@@ -173,6 +214,73 @@ impl RecordReader {
         self.fed += input.len() as u64;
     }
 
+    /// At the start of a record: reads the lines from `i` on at once while
+    /// they end in `input` and hold no quote and no lone CR; returns where
+    /// the state machine goes on (`i` itself when the first line is not one).
+    /// `next` caches where the next quote and CR at or after `i` are.
+    fn plain_lines(
+        &mut self,
+        input: &[u8],
+        text: &str,
+        mut i: usize,
+        next: &mut Next,
+        on_record: &mut impl FnMut(RawRecord<'_>),
+    ) -> usize {
+        loop {
+            let Some(rest) = input.get(i..).filter(|r| !r.is_empty()) else {
+                return i;
+            };
+            if self.after_cr && rest.first() == Some(&b'\n') {
+                return i;
+            }
+            // The line must end before the next quote, and at the LF right
+            // after the next CR if it holds one (CRLF): look no further.
+            let (quote, cr) = (next.find(b'"', input, i), next.find(b'\r', input, i));
+            let window = input
+                .get(i..quote.min(cr.saturating_add(2)))
+                .unwrap_or_default();
+            let Some(nl) = memchr::memchr(b'\n', window).map(|n| i + n) else {
+                return i;
+            };
+            let mut end = nl;
+            if cr < nl {
+                if cr + 1 != nl {
+                    return i;
+                }
+                end -= 1;
+            }
+            if end - i > MAX_RECORD_BYTES {
+                return i;
+            }
+            let line = &input[i..end];
+            let mut ends = std::mem::take(&mut self.ends);
+            ends.clear();
+            let plain = split_plain(line, self.delimiter, &mut ends);
+            if !plain {
+                ends.clear();
+            }
+            self.ends = ends;
+            if !plain {
+                return i;
+            }
+            self.after_cr = false;
+            if !line.is_empty() {
+                self.ends.push(line.len());
+                on_record(RawRecord {
+                    line: self.line,
+                    bytes: line,
+                    ends: &self.ends,
+                    separator: Some(self.delimiter),
+                    text: text.get(i..end),
+                    too_long: false,
+                });
+            }
+            self.ends.clear();
+            self.line += 1;
+            i = nl + 1;
+        }
+    }
+
     /// Ends the input: a last record without a line break is completed; a
     /// record still inside a quoted field is dropped and reported.
     pub fn finish(&mut self, on_record: &mut impl FnMut(RawRecord<'_>)) -> Option<Unclosed> {
@@ -221,6 +329,21 @@ impl RecordReader {
         self.line
     }
 
+    /// Whether the reader is between records (not inside one, nor inside
+    /// a quoted field).
+    pub fn between_records(&self) -> bool {
+        self.state == State::StartField && !self.in_record && !self.after_cr
+    }
+
+    /// The same reader with its line numbers `lines` further on (for a
+    /// reader that read a later part of a file counting from line 1).
+    #[must_use]
+    pub fn shifted(mut self, lines: u64) -> RecordReader {
+        self.line += lines;
+        self.start_line += lines;
+        self
+    }
+
     fn begin(&mut self) {
         self.after_cr = false;
         if !self.in_record {
@@ -256,6 +379,8 @@ impl RecordReader {
             line: self.start_line,
             bytes: &self.buf,
             ends: &self.ends,
+            separator: None,
+            text: None,
             too_long: self.too_long,
         });
         self.reset_record();
@@ -268,6 +393,96 @@ impl RecordReader {
         self.too_long = false;
         self.next_line = None;
         self.state = State::StartField;
+    }
+}
+
+/// Every byte of a word equal to `b`, as its high bit (exact: no carry
+/// crosses a byte).
+fn eq_mask(word: u64, b: u8) -> u64 {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const SEVEN: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let t = word ^ (LOW * u64::from(b));
+    !(((t & SEVEN) + SEVEN) | t | SEVEN)
+}
+
+/// Where the next quote and the next CR of a chunk are, searched once for
+/// many lines.
+#[derive(Clone, Copy, Debug, Default)]
+struct Next {
+    quote: Option<usize>,
+    cr: Option<usize>,
+}
+
+impl Next {
+    /// The offset of the first `b` (a quote or a CR) at or after `from` in
+    /// `input` (`input.len()` when there is none).
+    fn find(&mut self, b: u8, input: &[u8], from: usize) -> usize {
+        let slot = if b == b'"' {
+            &mut self.quote
+        } else {
+            &mut self.cr
+        };
+        match *slot {
+            Some(at) if at >= from => at,
+            _ => {
+                let rest = input.get(from..).unwrap_or_default();
+                let at = memchr::memchr(b, rest).map_or(input.len(), |k| from + k);
+                *slot = Some(at);
+                at
+            }
+        }
+    }
+}
+
+/// Pushes the offset of each `delimiter` in `line` onto `ends`, eight bytes
+/// at a time; `false` past [`MAX_FIELDS`] fields (the state machine reads
+/// the line then).
+fn split_plain(line: &[u8], delimiter: u8, ends: &mut Vec<usize>) -> bool {
+    let mut push = |mut hits: u64, base: usize| {
+        while hits != 0 {
+            ends.push(base + (hits.trailing_zeros() / 8) as usize);
+            hits &= hits - 1;
+        }
+        ends.len() < MAX_FIELDS
+    };
+    let mut words = line.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut words {
+        let word = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
+        if !push(eq_mask(word, delimiter), base) {
+            return false;
+        }
+        base += 8;
+    }
+    let tail = words.remainder().len();
+    if tail == 0 {
+        return true;
+    }
+    // The last bytes: the mask of the line's last eight bytes, shifted.
+    let hits = match line.len().checked_sub(8) {
+        Some(from) => {
+            let word = line
+                .get(from..)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+                .map_or(0, u64::from_le_bytes);
+            eq_mask(word, delimiter) >> (8 * (8 - tail))
+        }
+        None => line
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b == delimiter)
+            .fold(0u64, |m, (k, _)| m | 0x80 << (8 * k)),
+    };
+    push(hits, base)
+}
+
+/// The longest prefix of `input` that is UTF-8 (a chunk may end inside a
+/// character, and a file may hold bytes that are not UTF-8).
+fn valid_prefix(input: &[u8]) -> &str {
+    match std::str::from_utf8(input) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(input.get(..e.valid_up_to()).unwrap_or_default())
+            .unwrap_or_default(),
     }
 }
 
@@ -284,16 +499,8 @@ impl RecordReader {
 pub fn read_all(input: &[u8], delimiter: u8, eof: bool) -> Vec<(u64, Vec<String>)> {
     let mut out = Vec::new();
     let mut push = |r: RawRecord<'_>| {
-        let mut start = 0;
-        let fields = r
-            .ends
-            .iter()
-            .map(|&end| {
-                let cell = String::from_utf8_lossy(r.bytes.get(start..end).unwrap_or_default())
-                    .into_owned();
-                start = end;
-                cell
-            })
+        let fields = (0..r.ends.len())
+            .map(|i| String::from_utf8_lossy(r.field(i)).into_owned())
             .collect();
         out.push((r.line, fields));
     };

@@ -24,31 +24,32 @@ const MAX_RESTARTS: usize = 10_000;
 
 /// Where the current pass over the input starts.
 #[derive(Clone, Copy, Debug)]
-struct Pass {
+pub(super) struct Pass {
     /// UTF-8: the input offset of the pass's first text byte (after a BOM).
-    origin: u64,
+    pub(super) origin: u64,
     /// UTF-16 (read again from its start): the text bytes, after
     /// transcoding, to drop at the start of the pass.
-    skip: u64,
+    pub(super) skip: u64,
 }
 
+/// Decoding once the layout is known.
 #[derive(Debug)]
-struct Running {
-    transcoder: Transcoder,
+pub(super) struct Running {
+    pub(super) transcoder: Transcoder,
     scratch: Vec<u8>,
-    reader: RecordReader,
-    body: Body,
+    pub(super) reader: RecordReader,
+    pub(super) body: Body,
     encoding: Encoding,
     bom: usize,
     delimiter: u8,
-    pass: Pass,
-    skip_left: u64,
-    restarts: usize,
-    done: bool,
+    pub(super) pass: Pass,
+    pub(super) skip_left: u64,
+    pub(super) restarts: usize,
+    pub(super) done: bool,
 }
 
 #[derive(Debug)]
-enum Stage {
+pub(super) enum Stage {
     Sniffing(Vec<u8>),
     Running(Box<Running>),
     Failed(FileError),
@@ -70,8 +71,8 @@ enum Stage {
 pub struct Decoder {
     name: String,
     options: ParseOptions,
-    consumed: u64,
-    stage: Stage,
+    pub(super) consumed: u64,
+    pub(super) stage: Stage,
 }
 
 impl Decoder {
@@ -158,36 +159,37 @@ impl Decoder {
         };
         self.stage = match sniff(&self.name, &buf, eof, &self.options) {
             Ok((delimiter, layout)) => {
-                let transcoder = Transcoder::new(&buf);
-                let (encoding, bom) = super::encoding::detect(&buf);
-                let body = Body::new(self.options.clone(), layout, delimiter);
-                let mut run = Box::new(Running {
-                    transcoder,
-                    scratch: Vec::new(),
-                    reader: RecordReader::new(delimiter),
-                    body,
-                    encoding,
-                    bom,
-                    delimiter,
-                    pass: Pass {
-                        origin: bom as u64,
-                        skip: 0,
-                    },
-                    skip_left: 0,
-                    restarts: 0,
-                    done: false,
-                });
+                let mut run = Running::sniffed(&self.options, delimiter, layout, &buf);
                 run.push(&buf);
                 Stage::Running(run)
             }
             Err(e) => Stage::Failed(e),
         };
     }
+
+    /// A decoder past sniffing: the file's `layout` and `delimiter` are as
+    /// sniffed from its start, `prefix` (its first bytes, for the encoding).
+    pub(super) fn sniffed(
+        file_name: &str,
+        options: ParseOptions,
+        delimiter: u8,
+        layout: Layout,
+        prefix: &[u8],
+    ) -> Decoder {
+        let mut decoder = Decoder::new(file_name, options);
+        decoder.stage = Stage::Running(Running::sniffed(
+            &decoder.options,
+            delimiter,
+            layout,
+            prefix,
+        ));
+        decoder
+    }
 }
 
 /// Encoding, delimiter and layout of a file from its first [`SNIFF_BYTES`];
 /// a file that is not text is refused (DATA.md §9).
-fn sniff(
+pub(super) fn sniff(
     name: &str,
     buf: &[u8],
     eof: bool,
@@ -307,7 +309,53 @@ pub fn parse_bytes(
 }
 
 impl Running {
-    fn push(&mut self, chunk: &[u8]) {
+    /// Decoding a file from its start, whose first bytes are `prefix`.
+    fn sniffed(
+        options: &ParseOptions,
+        delimiter: u8,
+        layout: Layout,
+        prefix: &[u8],
+    ) -> Box<Running> {
+        let transcoder = Transcoder::new(prefix);
+        let (encoding, bom) = super::encoding::detect(prefix);
+        let body = Body::new(options.clone(), layout, delimiter);
+        Box::new(Running {
+            transcoder,
+            scratch: Vec::new(),
+            reader: RecordReader::new(delimiter),
+            body,
+            encoding,
+            bom,
+            delimiter,
+            pass: Pass {
+                origin: bom as u64,
+                skip: 0,
+            },
+            skip_left: 0,
+            restarts: 0,
+            done: false,
+        })
+    }
+
+    /// Decoding a UTF-8 text whose layout is known from `origin` on, at
+    /// line 1, into `body`.
+    pub(super) fn at(origin: u64, delimiter: u8, body: Body) -> Running {
+        Running {
+            transcoder: Transcoder::resume(Encoding::Utf8, 0),
+            scratch: Vec::new(),
+            reader: RecordReader::new(delimiter),
+            body,
+            encoding: Encoding::Utf8,
+            bom: 0,
+            delimiter,
+            pass: Pass { origin, skip: 0 },
+            skip_left: 0,
+            restarts: 0,
+            done: false,
+        }
+    }
+
+    pub(super) fn push(&mut self, chunk: &[u8]) {
         if self.done {
             return;
         }
@@ -331,7 +379,7 @@ impl Running {
     }
 
     /// Ends a pass: `Some(offset)` to read again from, or `None` when done.
-    fn end_pass(&mut self) -> Option<u64> {
+    pub(super) fn end_pass(&mut self) -> Option<u64> {
         if self.done {
             return None;
         }

@@ -163,6 +163,80 @@ impl Issues {
         });
     }
 
+    /// Whether [`Issues::absorb`] of a later part's issues gives what one
+    /// reading of both would have: not when the later part listed as many
+    /// unknown status words as it may while this one listed some (its words
+    /// past the limit were counted together, without their texts).
+    pub(crate) fn can_absorb(&self, later: &Issues) -> bool {
+        self.words.is_empty() || later.words.len() < MAX_WORDS
+    }
+
+    /// Adds a later part's issues, whose lines are `line_offset` lines on:
+    /// skipped rows and the first errors in line order, warnings merged by
+    /// cause (and status word) in the order they first happened.
+    pub(crate) fn absorb(&mut self, later: Issues, line_offset: u64) {
+        self.skipped += later.skipped;
+        let room = MAX_ERRORS.saturating_sub(self.errors.len());
+        self.errors
+            .extend(later.errors.into_iter().take(room).map(|e| RowError {
+                line: e.line + line_offset,
+                problem: match e.problem {
+                    RowProblem::UnclosedQuote { opened } => RowProblem::UnclosedQuote {
+                        opened: opened + line_offset,
+                    },
+                    problem => problem,
+                },
+            }));
+        let mut words: Vec<Option<Box<str>>> = vec![None; later.entries.len()];
+        for (word, i) in later.words {
+            if let Some(slot) = words.get_mut(i) {
+                *slot = Some(word);
+            }
+        }
+        for (entry, word) in later.entries.into_iter().zip(words) {
+            let line = entry.line.map_or(line_offset, |l| l + line_offset);
+            let value = entry.value.as_deref().unwrap_or_default();
+            match word {
+                Some(word) => {
+                    if let Some(&i) = self.words.get(&word) {
+                        if let Some(e) = self.entries.get_mut(i) {
+                            e.count += entry.count;
+                        }
+                    } else if self.words.len() < MAX_WORDS {
+                        self.words.insert(word, self.entries.len());
+                        self.entries.push(Warning {
+                            line: Some(line),
+                            ..entry
+                        });
+                    } else {
+                        let cause = Cause::OtherStatuses { listed: MAX_WORDS };
+                        self.add_many(cause, entry.count, line, value);
+                    }
+                }
+                None => self.add_many(entry.cause, entry.count, line, value),
+            }
+        }
+        self.notes.extend(later.notes);
+    }
+
+    /// Counts `count` occurrences of a cause first seen at `line` with `value`
+    /// (already clipped).
+    fn add_many(&mut self, cause: Cause, count: usize, line: u64, value: &str) {
+        if let Some(&i) = self.index.get(&cause) {
+            if let Some(e) = self.entries.get_mut(i) {
+                e.count += count;
+            }
+            return;
+        }
+        self.index.insert(cause, self.entries.len());
+        self.entries.push(Warning {
+            cause,
+            count,
+            line: Some(line),
+            value: (!value.is_empty()).then(|| value.to_owned()),
+        });
+    }
+
     /// The warnings: those of the whole file first, then the others in the
     /// order their causes first happened.
     pub fn warnings(&self) -> Vec<Warning> {

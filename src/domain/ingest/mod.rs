@@ -29,6 +29,7 @@ pub mod queue_log;
 pub mod record;
 pub mod remembered;
 pub mod sniff;
+pub mod split;
 mod tables;
 pub mod value;
 pub mod workbook;

@@ -23,6 +23,11 @@ pub struct ParseOptions {
     pub country_code: String,
     /// Longest number that is an extension in PBX logs (default 5).
     pub extension_max_digits: usize,
+    /// Whether calls keep their `call_id` (default `true`). No KPI reads it
+    /// (CDR and `queue_log` calls are grouped by their ids all the same):
+    /// the command line and the page leave it out, which saves a string and
+    /// a handle per call.
+    pub keep_call_ids: bool,
 }
 
 impl Default for ParseOptions {
@@ -36,6 +41,7 @@ impl Default for ParseOptions {
             utc_offset_minutes: 420,
             country_code: "62".to_owned(),
             extension_max_digits: 5,
+            keep_call_ids: true,
         }
     }
 }

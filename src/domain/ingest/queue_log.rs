@@ -89,7 +89,7 @@ enum Phase {
 
 #[derive(Clone, Copy, Debug)]
 struct QueueCall {
-    call_id: Sym,
+    call_id: Option<Sym>,
     entered: Timestamp,
     queue: Option<Sym>,
     phone: Option<Sym>,
@@ -138,7 +138,7 @@ impl QueueLogBuilder {
                 return;
             }
             let call = QueueCall {
-                call_id: cx.strings.intern(callid),
+                call_id: cx.call_id(Some(callid)),
                 entered: ts,
                 queue: cx.cached_opt(Col::Campaign, rec.cell(Some(2)).filter(|q| *q != "NONE")),
                 phone: cx.phone(data(2)),
@@ -196,7 +196,7 @@ impl QueueLogBuilder {
                 _ => call.wait,
             };
             table.push(CallRow {
-                call_id: Some(call.call_id),
+                call_id: call.call_id,
                 agent: call.agent.unwrap_or(unassigned),
                 started_at: call.entered,
                 direction: Direction::Inbound,

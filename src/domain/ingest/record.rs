@@ -9,6 +9,7 @@ use super::value::money::{parse_money, MoneyCell};
 use super::value::phone::normalise_phone;
 use super::value::serial::{number_seconds, number_stamp, SheetNumber};
 use super::value::timestamp::{parse_timestamp, Stamp};
+use super::value::trim;
 use crate::domain::model::{Interner, Sym};
 
 /// A record's cells: one string and the end of each cell in it, and for a
@@ -19,16 +20,31 @@ pub struct Record<'a> {
     pub line: u64,
     text: &'a str,
     ends: &'a [usize],
+    /// The delimiter between cells in `text`, when `text` is the line as
+    /// written; `None` when the cells are back to back.
+    separator: Option<u8>,
     numbers: &'a [Option<SheetNumber>],
 }
 
 impl<'a> Record<'a> {
     /// A record over `text`, whose cells end at `ends` (char boundaries).
     pub fn new(line: u64, text: &'a str, ends: &'a [usize]) -> Record<'a> {
+        Record::delimited(line, text, ends, None)
+    }
+
+    /// A record over `text` whose cells end at `ends`, with one `separator`
+    /// byte between two cells (`None`: back to back).
+    pub fn delimited(
+        line: u64,
+        text: &'a str,
+        ends: &'a [usize],
+        separator: Option<u8>,
+    ) -> Record<'a> {
         Record {
             line,
             text,
             ends,
+            separator,
             numbers: &[],
         }
     }
@@ -44,6 +60,7 @@ impl<'a> Record<'a> {
             line,
             text,
             ends,
+            separator: None,
             numbers,
         }
     }
@@ -67,7 +84,7 @@ impl<'a> Record<'a> {
     pub fn raw(&self, i: usize) -> Option<&'a str> {
         let end = *self.ends.get(i)?;
         let start = match i.checked_sub(1) {
-            Some(p) => *self.ends.get(p)?,
+            Some(p) => *self.ends.get(p)? + usize::from(self.separator.is_some()),
             None => 0,
         };
         self.text.get(start..end)
@@ -75,7 +92,7 @@ impl<'a> Record<'a> {
 
     /// Cell `col` trimmed; `None` when unmapped, absent or empty.
     pub fn cell(&self, col: Option<usize>) -> Option<&'a str> {
-        let text = self.raw(col?)?.trim();
+        let text = trim(self.raw(col?)?);
         (!text.is_empty()).then_some(text)
     }
 
@@ -88,7 +105,9 @@ impl<'a> Record<'a> {
 
     /// Whether every cell is blank (a blank row or a row of only delimiters).
     pub fn is_blank(&self) -> bool {
-        self.text.bytes().all(|b| b.is_ascii_whitespace())
+        self.text
+            .bytes()
+            .all(|b| b.is_ascii_whitespace() || Some(b) == self.separator)
     }
 }
 
@@ -143,6 +162,15 @@ impl Ctx {
         text.map(|t| self.cached(col, t))
     }
 
+    /// Interns a call's id, when the options keep them.
+    pub fn call_id(&mut self, text: Option<&str>) -> Option<Sym> {
+        if self.options.keep_call_ids {
+            self.intern(text)
+        } else {
+            None
+        }
+    }
+
     /// Interns an optional text.
     pub fn intern(&mut self, text: Option<&str>) -> Option<Sym> {
         text.map(|t| self.strings.intern(t))
@@ -151,6 +179,11 @@ impl Ctx {
     /// Interns the normalised form of an optional phone.
     pub fn phone(&mut self, text: Option<&str>) -> Option<Sym> {
         let text = text?;
+        let b = text.as_bytes();
+        if b.first().is_some_and(|&d| d != b'0') && b.iter().all(u8::is_ascii_digit) {
+            // Already normalised: digits, no leading 0.
+            return Some(self.cached(Col::Phone, text));
+        }
         let mut buf = std::mem::take(&mut self.phone_buf);
         let sym = normalise_phone(text, &self.options.country_code, &mut buf)
             .then(|| self.caches[Col::Phone as usize].intern(&mut self.strings, &buf));

@@ -1,6 +1,6 @@
 //! The calls table: one row per call attempt (DATA.md §1), struct-of-arrays.
 
-use super::interner::Sym;
+use super::interner::{Remap, Sym};
 use super::time::{Millis, Timestamp};
 
 /// Which way a call went.
@@ -84,10 +84,13 @@ pub struct CallRow {
     pub callback: Option<bool>,
 }
 
-/// Calls as columns: 39 bytes a row (strings are interned elsewhere).
+/// Calls as columns: 35 bytes a row, 39 with call ids (strings are interned
+/// elsewhere).
 #[derive(Clone, Debug, Default)]
 pub struct CallTable {
-    /// Call ids.
+    /// Call ids: empty while no call has one (no KPI reads them, and files
+    /// read for reports leave them out, see
+    /// [`crate::domain::ingest::ParseOptions::keep_call_ids`]), else one per call.
     pub call_id: Vec<Option<Sym>>,
     /// Agents.
     pub agent: Vec<Sym>,
@@ -114,7 +117,10 @@ pub struct CallTable {
 impl CallTable {
     /// Appends one call.
     pub fn push(&mut self, row: CallRow) {
-        self.call_id.push(row.call_id);
+        if row.call_id.is_some() || !self.call_id.is_empty() {
+            self.call_id.resize(self.len(), None);
+            self.call_id.push(row.call_id);
+        }
         self.agent.push(row.agent);
         self.started_at.push(row.started_at);
         self.direction.push(row.direction);
@@ -130,7 +136,7 @@ impl CallTable {
     /// The call at position `i` (panics when out of range, like slice indexing).
     pub fn row(&self, i: usize) -> CallRow {
         CallRow {
-            call_id: self.call_id[i],
+            call_id: self.call_id.get(i).copied().flatten(),
             agent: self.agent[i],
             started_at: self.started_at[i],
             direction: self.direction[i],
@@ -142,6 +148,79 @@ impl CallTable {
             campaign: self.campaign[i],
             callback: self.callback[i],
         }
+    }
+
+    /// Appends the calls of `other`, whose strings `map` turns into this
+    /// table's (see [`Remap`]).
+    pub fn append(&mut self, other: &CallTable, map: &Remap) {
+        if !other.call_id.is_empty() || !self.call_id.is_empty() {
+            self.call_id.resize(self.len(), None);
+            if other.call_id.is_empty() {
+                self.call_id.resize(self.len() + other.len(), None);
+            } else {
+                self.call_id
+                    .extend(other.call_id.iter().map(|&s| map.opt(s)));
+            }
+        }
+        self.agent.extend(other.agent.iter().map(|&s| map.sym(s)));
+        self.started_at.extend_from_slice(&other.started_at);
+        self.direction.extend_from_slice(&other.direction);
+        self.status.extend_from_slice(&other.status);
+        self.wait.extend_from_slice(&other.wait);
+        self.talk.extend_from_slice(&other.talk);
+        self.lead_id
+            .extend(other.lead_id.iter().map(|&s| map.opt(s)));
+        self.phone.extend(other.phone.iter().map(|&s| map.opt(s)));
+        self.campaign
+            .extend(other.campaign.iter().map(|&s| map.opt(s)));
+        self.callback.extend_from_slice(&other.callback);
+    }
+
+    /// Makes room for `additional` more calls in every column.
+    pub fn reserve(&mut self, additional: usize) {
+        self.agent.reserve(additional);
+        self.started_at.reserve(additional);
+        self.direction.reserve(additional);
+        self.status.reserve(additional);
+        self.wait.reserve(additional);
+        self.talk.reserve(additional);
+        self.lead_id.reserve(additional);
+        self.phone.reserve(additional);
+        self.campaign.reserve(additional);
+        self.callback.reserve(additional);
+    }
+
+    /// Frees the room reserved beyond the calls held.
+    pub fn shrink_to_fit(&mut self) {
+        self.call_id.shrink_to_fit();
+        self.agent.shrink_to_fit();
+        self.started_at.shrink_to_fit();
+        self.direction.shrink_to_fit();
+        self.status.shrink_to_fit();
+        self.wait.shrink_to_fit();
+        self.talk.shrink_to_fit();
+        self.lead_id.shrink_to_fit();
+        self.phone.shrink_to_fit();
+        self.campaign.shrink_to_fit();
+        self.callback.shrink_to_fit();
+    }
+
+    /// Bytes the columns hold on the heap, for memory figures.
+    pub fn heap_bytes(&self) -> usize {
+        fn bytes<T>(v: &Vec<T>) -> usize {
+            v.capacity() * std::mem::size_of::<T>()
+        }
+        bytes(&self.call_id)
+            + bytes(&self.agent)
+            + bytes(&self.started_at)
+            + bytes(&self.direction)
+            + bytes(&self.status)
+            + bytes(&self.wait)
+            + bytes(&self.talk)
+            + bytes(&self.lead_id)
+            + bytes(&self.phone)
+            + bytes(&self.campaign)
+            + bytes(&self.callback)
     }
 
     /// Number of calls.

@@ -7,7 +7,7 @@
 use super::calls::CallTable;
 use super::campaigns::{CampaignRow, CampaignTable};
 use super::deals::DealTable;
-use super::interner::{Interner, Sym};
+use super::interner::{Interner, Remap, Sym};
 use super::leads::LeadTable;
 use super::roster::{RosterRow, RosterTable};
 
@@ -72,61 +72,95 @@ impl Dataset {
             .collect()
     }
 
-    /// Appends every row of `other`, re-interning its strings into `self`.
-    pub fn merge(&mut self, other: &Dataset) {
-        let map: Vec<Sym> = other
-            .strings
-            .iter()
-            .map(|(_, text)| self.strings.intern(text))
-            .collect();
-        let re = |s: Sym| map[s.index()];
-        let re_opt = |s: Option<Sym>| s.map(|s| map[s.index()]);
+    /// Frees the room the tables and strings reserved beyond what they hold
+    /// (a column that grew by doubling may have reserved nearly as much again).
+    pub fn shrink_to_fit(&mut self) {
+        self.strings.shrink_to_fit();
+        self.calls.shrink_to_fit();
+        self.deals.shrink_to_fit();
+        self.leads.shrink_to_fit();
+        self.roster.rows.shrink_to_fit();
+        self.campaigns.rows.shrink_to_fit();
+    }
 
-        let c = &other.calls;
-        for i in 0..c.len() {
-            let mut row = c.row(i);
-            row.call_id = re_opt(row.call_id);
-            row.agent = re(row.agent);
-            row.lead_id = re_opt(row.lead_id);
-            row.phone = re_opt(row.phone);
-            row.campaign = re_opt(row.campaign);
-            self.calls.push(row);
-        }
-        let d = &other.deals;
-        for i in 0..d.len() {
-            let mut row = d.row(i);
-            row.deal_id = re_opt(row.deal_id);
-            row.agent = re(row.agent);
-            row.campaign = re_opt(row.campaign);
-            row.lead_id = re_opt(row.lead_id);
-            row.phone = re_opt(row.phone);
-            self.deals.push(row);
-        }
-        self.deals.has_upsell_column |= d.has_upsell_column;
-        let l = &other.leads;
-        for i in 0..l.len() {
-            let mut row = l.row(i);
-            row.lead_id = re_opt(row.lead_id);
-            row.phone = re_opt(row.phone);
-            row.agent = re_opt(row.agent);
-            row.campaign = re_opt(row.campaign);
-            self.leads.push(row);
-        }
-        for r in &other.roster.rows {
-            self.roster.rows.push(RosterRow {
-                agent: re(r.agent),
-                name: re_opt(r.name),
-                team: re_opt(r.team),
-                aliases: r.aliases.iter().map(|&a| re(a)).collect(),
-            });
-        }
-        for r in &other.campaigns.rows {
-            self.campaigns.rows.push(CampaignRow {
-                campaign: re(r.campaign),
+    /// Bytes the tables and strings hold on the heap, for memory figures.
+    pub fn heap_bytes(&self) -> usize {
+        let roster = self.roster.rows.capacity() * std::mem::size_of::<RosterRow>()
+            + self
+                .roster
+                .rows
+                .iter()
+                .map(|r| r.aliases.capacity() * std::mem::size_of::<Sym>())
+                .sum::<usize>();
+        self.strings.heap_bytes()
+            + self.calls.heap_bytes()
+            + self.deals.heap_bytes()
+            + self.leads.heap_bytes()
+            + roster
+            + self.campaigns.rows.capacity() * std::mem::size_of::<CampaignRow>()
+    }
+
+    /// Appends every row of `other`, re-interning its strings into `self`
+    /// (each of `other`'s strings once, through a table of handles).
+    pub fn merge(&mut self, other: &Dataset) {
+        let map = Remap::new(&mut self.strings, &other.strings);
+        self.calls.append(&other.calls, &map);
+        self.deals.append(&other.deals, &map);
+        self.leads.append(&other.leads, &map);
+        self.roster
+            .rows
+            .extend(other.roster.rows.iter().map(|r| RosterRow {
+                agent: map.sym(r.agent),
+                name: map.opt(r.name),
+                team: map.opt(r.team),
+                aliases: r.aliases.iter().map(|&a| map.sym(a)).collect(),
+            }));
+        self.campaigns
+            .rows
+            .extend(other.campaigns.rows.iter().map(|r| CampaignRow {
+                campaign: map.sym(r.campaign),
                 ..*r
-            });
+            }));
+        self.load(other.loaded);
+    }
+
+    /// [`Dataset::merge`] of a dataset no longer needed: into an empty
+    /// dataset it is moved, not copied (the same tables and handles).
+    ///
+    /// ```
+    /// # use telesales_kpi::domain::model::Dataset;
+    /// let mut file = Dataset::new();
+    /// let budi = file.strings.intern("Budi");
+    /// file.loaded.calls = true;
+    /// let mut all = Dataset::new();
+    /// all.absorb(file);
+    /// assert_eq!((all.strings.resolve(budi), all.loaded.calls), ("Budi", true));
+    /// ```
+    pub fn absorb(&mut self, other: Dataset) {
+        if !self.holds_nothing() {
+            self.merge(&other);
+            return;
         }
-        let (mine, theirs) = (&mut self.loaded, other.loaded);
+        let (loaded, upsell) = (self.loaded, self.deals.has_upsell_column);
+        *self = other;
+        self.load(loaded);
+        self.deals.has_upsell_column |= upsell;
+    }
+
+    /// Whether no string and no row is held (kinds may be marked loaded).
+    fn holds_nothing(&self) -> bool {
+        self.strings.is_empty()
+            && self.calls.is_empty()
+            && self.calls.call_id.is_empty()
+            && self.deals.is_empty()
+            && self.leads.is_empty()
+            && self.roster.is_empty()
+            && self.campaigns.is_empty()
+    }
+
+    /// Marks the kinds of `theirs` loaded too.
+    fn load(&mut self, theirs: Loaded) {
+        let mine = &mut self.loaded;
         mine.calls |= theirs.calls;
         mine.deals |= theirs.deals;
         mine.leads |= theirs.leads;

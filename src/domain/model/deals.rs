@@ -1,6 +1,6 @@
 //! The deals table: one row per opportunity or sale (DATA.md §2).
 
-use super::interner::Sym;
+use super::interner::{Remap, Sym};
 use super::time::Timestamp;
 
 /// Where a deal stands.
@@ -122,6 +122,62 @@ impl DealTable {
     /// Number of deals.
     pub fn len(&self) -> usize {
         self.agent.len()
+    }
+
+    /// Frees the room reserved beyond the deals held.
+    pub fn shrink_to_fit(&mut self) {
+        self.deal_id.shrink_to_fit();
+        self.agent.shrink_to_fit();
+        self.created_at.shrink_to_fit();
+        self.closed_at.shrink_to_fit();
+        self.stage.shrink_to_fit();
+        self.amount.shrink_to_fit();
+        self.cost.shrink_to_fit();
+        self.upsell.shrink_to_fit();
+        self.customer_type.shrink_to_fit();
+        self.campaign.shrink_to_fit();
+        self.lead_id.shrink_to_fit();
+        self.phone.shrink_to_fit();
+    }
+
+    /// Bytes the columns hold on the heap, for memory figures.
+    pub fn heap_bytes(&self) -> usize {
+        fn bytes<T>(v: &Vec<T>) -> usize {
+            v.capacity() * std::mem::size_of::<T>()
+        }
+        bytes(&self.deal_id)
+            + bytes(&self.agent)
+            + bytes(&self.created_at)
+            + bytes(&self.closed_at)
+            + bytes(&self.stage)
+            + bytes(&self.amount)
+            + bytes(&self.cost)
+            + bytes(&self.upsell)
+            + bytes(&self.customer_type)
+            + bytes(&self.campaign)
+            + bytes(&self.lead_id)
+            + bytes(&self.phone)
+    }
+
+    /// Appends the deals of `other`, whose strings `map` turns into this
+    /// table's (see [`Remap`]).
+    pub fn append(&mut self, other: &DealTable, map: &Remap) {
+        self.deal_id
+            .extend(other.deal_id.iter().map(|&s| map.opt(s)));
+        self.agent.extend(other.agent.iter().map(|&s| map.sym(s)));
+        self.created_at.extend_from_slice(&other.created_at);
+        self.closed_at.extend_from_slice(&other.closed_at);
+        self.stage.extend_from_slice(&other.stage);
+        self.amount.extend_from_slice(&other.amount);
+        self.cost.extend_from_slice(&other.cost);
+        self.upsell.extend_from_slice(&other.upsell);
+        self.customer_type.extend_from_slice(&other.customer_type);
+        self.campaign
+            .extend(other.campaign.iter().map(|&s| map.opt(s)));
+        self.lead_id
+            .extend(other.lead_id.iter().map(|&s| map.opt(s)));
+        self.phone.extend(other.phone.iter().map(|&s| map.opt(s)));
+        self.has_upsell_column |= other.has_upsell_column;
     }
 
     /// Whether there is no deal.

@@ -16,27 +16,50 @@ impl Sym {
     pub fn index(self) -> usize {
         (self.0.get() - 1) as usize
     }
+
+    /// The handle at position `index` (saturating at the last handle).
+    fn at(index: usize) -> Sym {
+        let n = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        Sym(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN))
+    }
 }
 
 /// Owns each distinct string once and hands out [`Sym`]s for them.
 ///
-/// Each string is stored once (the hash table holds only handles into
-/// `strings`) and hashed once per lookup with a fast non-cryptographic hash:
+/// The strings live back to back in one buffer (with the end of each), so
+/// interning a new string costs no allocation of its own and dropping the
+/// interner frees two buffers; the hash table holds only handles, and each
+/// text is hashed once per lookup with a fast non-cryptographic hash:
 /// interning is the hot path of decoding.
 #[derive(Clone, Default)]
 pub struct Interner {
-    strings: Vec<Box<str>>,
+    /// Every string, in the order they were stored.
+    text: String,
+    /// Where each string ends in `text`.
+    ends: Vec<usize>,
     index: HashTable<Sym>,
 }
 
 impl std::fmt::Debug for Interner {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(&self.strings).finish()
+        f.debug_list().entries(self.iter().map(|(_, s)| s)).finish()
     }
 }
 
 fn hash(text: &str) -> u64 {
     BuildHasherDefault::<FxHasher>::default().hash_one(text)
+}
+
+/// String `i` of a buffer and its ends (empty when out of range).
+fn nth<'a>(text: &'a str, ends: &[usize], i: usize) -> &'a str {
+    let Some(&end) = ends.get(i) else {
+        return "";
+    };
+    let start = i
+        .checked_sub(1)
+        .and_then(|p| ends.get(p).copied())
+        .unwrap_or(0);
+    text.get(start..end).unwrap_or_default()
 }
 
 impl Interner {
@@ -55,48 +78,110 @@ impl Interner {
     /// assert_eq!(names.resolve(a), "Budi");
     /// ```
     pub fn intern(&mut self, text: &str) -> Sym {
-        let h = hash(text);
-        let strings = &self.strings;
-        if let Some(&sym) = self.index.find(h, |s| &*strings[s.index()] == text) {
+        self.intern_hashed(text, hash(text))
+    }
+
+    /// The hash [`Interner::intern_hashed`] wants for `text`.
+    pub(crate) fn hash(text: &str) -> u64 {
+        hash(text)
+    }
+
+    /// [`Interner::intern`] of a text whose [`Interner::hash`] is known.
+    pub(crate) fn intern_hashed(&mut self, text: &str, h: u64) -> Sym {
+        let (all, ends) = (&self.text, &self.ends);
+        if let Some(&sym) = self.index.find(h, |s| nth(all, ends, s.index()) == text) {
             return sym;
         }
-        let n = u32::try_from(self.strings.len() + 1).unwrap_or(u32::MAX);
-        let sym = Sym(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN));
-        self.strings.push(text.into());
-        let strings = &self.strings;
+        let sym = Sym::at(self.ends.len());
+        self.text.push_str(text);
+        self.ends.push(self.text.len());
+        let (all, ends) = (&self.text, &self.ends);
         self.index
-            .insert_unique(h, sym, |s| hash(&strings[s.index()]));
+            .insert_unique(h, sym, |s| hash(nth(all, ends, s.index())));
         sym
     }
 
     /// The handle of `text` if it was interned, without storing it.
     pub fn get(&self, text: &str) -> Option<Sym> {
-        let strings = &self.strings;
+        let (all, ends) = (&self.text, &self.ends);
         self.index
-            .find(hash(text), |s| &*strings[s.index()] == text)
+            .find(hash(text), |s| nth(all, ends, s.index()) == text)
             .copied()
     }
 
     /// The text behind a handle of this interner.
     pub fn resolve(&self, sym: Sym) -> &str {
-        self.strings.get(sym.index()).map_or("", |s| s)
+        nth(&self.text, &self.ends, sym.index())
     }
 
     /// How many distinct strings are stored.
     pub fn len(&self) -> usize {
-        self.strings.len()
+        self.ends.len()
     }
 
     /// Every stored string with its handle, in the order they were stored.
     pub fn iter(&self) -> impl Iterator<Item = (Sym, &str)> {
-        self.strings.iter().enumerate().map(|(i, text)| {
-            let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            (Sym(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN)), &**text)
-        })
+        (0..self.ends.len()).map(|i| (Sym::at(i), nth(&self.text, &self.ends, i)))
     }
 
     /// Whether no string is stored.
     pub fn is_empty(&self) -> bool {
-        self.strings.is_empty()
+        self.ends.is_empty()
+    }
+
+    /// Interns every string of `other` (in its order); returns the handle in
+    /// `self` of each of `other`'s, by `other`'s index.
+    ///
+    /// ```
+    /// # use telesales_kpi::domain::model::Interner;
+    /// let (mut a, mut b) = (Interner::new(), Interner::new());
+    /// a.intern("Budi");
+    /// let (siti, budi) = (b.intern("Siti"), b.intern("Budi"));
+    /// let map = a.intern_all(&b);
+    /// assert_eq!(a.resolve(map[siti.index()]), "Siti");
+    /// assert_eq!(map[budi.index()], a.intern("Budi"));
+    /// ```
+    pub fn intern_all(&mut self, other: &Interner) -> Vec<Sym> {
+        other.iter().map(|(_, text)| self.intern(text)).collect()
+    }
+
+    /// Frees the room reserved beyond what is stored.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        let (all, ends) = (&self.text, &self.ends);
+        self.index
+            .shrink_to_fit(|s| hash(nth(all, ends, s.index())));
+    }
+
+    /// Bytes this interner holds on the heap (its buffers and table), for
+    /// memory figures.
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + self.ends.capacity() * std::mem::size_of::<usize>()
+            + self.index.capacity() * (std::mem::size_of::<Sym>() + 1)
+    }
+}
+
+/// The handles of one interner's strings in another (from
+/// [`Interner::intern_all`]), to carry rows from one dataset into another.
+#[derive(Clone, Debug, Default)]
+pub struct Remap(Vec<Sym>);
+
+impl Remap {
+    /// The map that interns every string of `from` into `into`.
+    pub fn new(into: &mut Interner, from: &Interner) -> Remap {
+        Remap(into.intern_all(from))
+    }
+
+    /// The handle in the target of `from`'s `sym` (itself when out of range,
+    /// which a dataset's own handles never are).
+    pub fn sym(&self, sym: Sym) -> Sym {
+        self.0.get(sym.index()).copied().unwrap_or(sym)
+    }
+
+    /// [`Remap::sym`] of an optional handle.
+    pub fn opt(&self, sym: Option<Sym>) -> Option<Sym> {
+        sym.map(|s| self.sym(s))
     }
 }

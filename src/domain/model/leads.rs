@@ -1,6 +1,6 @@
 //! The leads table: one row per lead (DATA.md §3).
 
-use super::interner::Sym;
+use super::interner::{Remap, Sym};
 use super::time::Timestamp;
 
 /// A lead's status column, mapped.
@@ -92,6 +92,52 @@ impl LeadTable {
     /// Number of leads.
     pub fn len(&self) -> usize {
         self.created_at.len()
+    }
+
+    /// Frees the room reserved beyond the leads held.
+    pub fn shrink_to_fit(&mut self) {
+        self.lead_id.shrink_to_fit();
+        self.phone.shrink_to_fit();
+        self.created_at.shrink_to_fit();
+        self.agent.shrink_to_fit();
+        self.campaign.shrink_to_fit();
+        self.first_contact_at.shrink_to_fit();
+        self.qualified.shrink_to_fit();
+        self.status.shrink_to_fit();
+        self.converted_at.shrink_to_fit();
+    }
+
+    /// Bytes the columns hold on the heap, for memory figures.
+    pub fn heap_bytes(&self) -> usize {
+        fn bytes<T>(v: &Vec<T>) -> usize {
+            v.capacity() * std::mem::size_of::<T>()
+        }
+        bytes(&self.lead_id)
+            + bytes(&self.phone)
+            + bytes(&self.created_at)
+            + bytes(&self.agent)
+            + bytes(&self.campaign)
+            + bytes(&self.first_contact_at)
+            + bytes(&self.qualified)
+            + bytes(&self.status)
+            + bytes(&self.converted_at)
+    }
+
+    /// Appends the leads of `other`, whose strings `map` turns into this
+    /// table's (see [`Remap`]).
+    pub fn append(&mut self, other: &LeadTable, map: &Remap) {
+        self.lead_id
+            .extend(other.lead_id.iter().map(|&s| map.opt(s)));
+        self.phone.extend(other.phone.iter().map(|&s| map.opt(s)));
+        self.created_at.extend_from_slice(&other.created_at);
+        self.agent.extend(other.agent.iter().map(|&s| map.opt(s)));
+        self.campaign
+            .extend(other.campaign.iter().map(|&s| map.opt(s)));
+        self.first_contact_at
+            .extend_from_slice(&other.first_contact_at);
+        self.qualified.extend_from_slice(&other.qualified);
+        self.status.extend_from_slice(&other.status);
+        self.converted_at.extend_from_slice(&other.converted_at);
     }
 
     /// Whether there is no lead.

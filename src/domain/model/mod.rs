@@ -14,7 +14,7 @@ pub use calls::{CallRow, CallStatus, CallTable, Direction};
 pub use campaigns::{CampaignRow, CampaignTable};
 pub use dataset::{Dataset, Loaded};
 pub use deals::{CustomerType, DealRow, DealTable, Stage};
-pub use interner::{Interner, Sym};
+pub use interner::{Interner, Remap, Sym};
 pub use leads::{LeadRow, LeadStatus, LeadTable};
 pub use roster::{RosterRow, RosterTable};
 pub use time::{Millis, Timestamp};

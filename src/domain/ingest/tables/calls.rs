@@ -1,12 +1,13 @@
 //! The calls kind (DATA.md §1).
 
 use super::{required_text, required_time};
+use crate::domain::ingest::cache::Memo;
 use crate::domain::ingest::convention::DateColumn;
 use crate::domain::ingest::issues::{Cause, Expected};
 use crate::domain::ingest::mapping::ColumnMapping;
 use crate::domain::ingest::record::{duration_cell, Col, Ctx, Record};
 use crate::domain::ingest::value::{boolean, vocab};
-use crate::domain::model::{CallRow, CallStatus, CallTable, Direction, Millis, UNASSIGNED};
+use crate::domain::model::{CallRow, CallStatus, CallTable, Direction, Millis, Remap, UNASSIGNED};
 
 const CALL_ID: usize = 0;
 const AGENT: usize = 1;
@@ -25,6 +26,9 @@ const CALLBACK: usize = 10;
 pub struct CallsBuilder {
     cols: [Option<usize>; 11],
     started: DateColumn,
+    directions: Memo<Option<Direction>>,
+    statuses: Memo<Option<(CallStatus, bool)>>,
+    flags: Memo<Option<bool>>,
     /// The table so far.
     pub table: CallTable,
 }
@@ -35,6 +39,9 @@ impl CallsBuilder {
         CallsBuilder {
             cols: std::array::from_fn(|i| mapping.column(i)),
             started: DateColumn::new(day_first),
+            directions: Memo::default(),
+            statuses: Memo::default(),
+            flags: Memo::default(),
             table: CallTable::default(),
         }
     }
@@ -57,7 +64,7 @@ impl CallsBuilder {
                 "direction",
                 Expected::Direction,
                 rec.cell(c[DIRECTION]),
-                vocab::direction,
+                |t| self.directions.get(t, vocab::direction),
             )
             .unwrap_or(Direction::Outbound);
         let wait = cx.optional(
@@ -77,10 +84,13 @@ impl CallsBuilder {
         let (status, asks_callback) = match rec.cell(c[STATUS]) {
             None if talk.is_some_and(|t| t > 0.0) => (CallStatus::Connected, false),
             None => (CallStatus::NoAnswer, false),
-            Some(word) => vocab::call_status_word(word).unwrap_or_else(|| {
-                cx.issues.warn(Cause::UnknownStatus, line, word);
-                (CallStatus::Other, false)
-            }),
+            Some(word) => self
+                .statuses
+                .get(word, vocab::call_status_word)
+                .unwrap_or_else(|| {
+                    cx.issues.warn(Cause::UnknownStatus, line, word);
+                    (CallStatus::Other, false)
+                }),
         };
         let callback = cx
             .optional(
@@ -88,11 +98,11 @@ impl CallsBuilder {
                 "callback",
                 Expected::Boolean,
                 rec.cell(c[CALLBACK]),
-                boolean::parse_bool,
+                |t| self.flags.get(t, boolean::parse_bool),
             )
             .or(asks_callback.then_some(true));
         let row = CallRow {
-            call_id: cx.intern(rec.cell(c[CALL_ID])),
+            call_id: cx.call_id(rec.cell(c[CALL_ID])),
             agent: cx.cached(Col::Agent, agent_or_unassigned(agent)),
             started_at,
             direction,
@@ -106,6 +116,19 @@ impl CallsBuilder {
         };
         self.started.keep(self.table.len(), other);
         self.table.push(row);
+    }
+
+    /// Whether a later part of the file read by its own builder reads as
+    /// this one goes on to (see [`DateColumn::agrees_with`]).
+    pub(crate) fn agrees_with(&self, later: &CallsBuilder) -> bool {
+        self.cols == later.cols && self.started.agrees_with(&later.started)
+    }
+
+    /// Takes over a later part's calls, whose strings `map` turns into this
+    /// builder's.
+    pub(crate) fn absorb(&mut self, later: CallsBuilder, map: &Remap) {
+        self.started.absorb(later.started, self.table.len());
+        self.table.append(&later.table, map);
     }
 
     /// Settles the date order and returns the table and whether dates read day first.

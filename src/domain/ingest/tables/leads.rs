@@ -7,7 +7,7 @@ use crate::domain::ingest::issues::Expected;
 use crate::domain::ingest::mapping::ColumnMapping;
 use crate::domain::ingest::record::{Col, Ctx, Record};
 use crate::domain::ingest::value::{boolean, vocab};
-use crate::domain::model::{LeadRow, LeadStatus, LeadTable};
+use crate::domain::model::{LeadRow, LeadStatus, LeadTable, Remap};
 
 const LEAD_ID: usize = 0;
 const PHONE: usize = 1;
@@ -98,6 +98,25 @@ impl LeadsBuilder {
         self.first_contact.keep(i, first_other);
         self.converted.keep(i, converted_other);
         self.table.push(row);
+    }
+
+    /// Whether a later part of the file read by its own builder reads as
+    /// this one goes on to (see [`DateColumn::agrees_with`]).
+    pub(crate) fn agrees_with(&self, later: &LeadsBuilder) -> bool {
+        self.cols == later.cols
+            && self.created.agrees_with(&later.created)
+            && self.first_contact.agrees_with(&later.first_contact)
+            && self.converted.agrees_with(&later.converted)
+    }
+
+    /// Takes over a later part's leads, whose strings `map` turns into this
+    /// builder's.
+    pub(crate) fn absorb(&mut self, later: LeadsBuilder, map: &Remap) {
+        let rows = self.table.len();
+        self.created.absorb(later.created, rows);
+        self.first_contact.absorb(later.first_contact, rows);
+        self.converted.absorb(later.converted, rows);
+        self.table.append(&later.table, map);
     }
 
     /// Settles the date orders; returns the table and whether `created_at` reads day first.

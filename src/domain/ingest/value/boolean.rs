@@ -12,8 +12,8 @@ use super::squash;
 pub fn parse_bool(text: &str) -> Option<bool> {
     let mut buf = [0u8; 8];
     match squash(text, &mut buf)? {
-        "1" | "true" | "yes" | "y" | "ya" | "benar" => Some(true),
-        "0" | "false" | "no" | "n" | "tidak" | "salah" => Some(false),
+        b"1" | b"true" | b"yes" | b"y" | b"ya" | b"benar" => Some(true),
+        b"0" | b"false" | b"no" | b"n" | b"tidak" | b"salah" => Some(false),
         _ => None,
     }
 }

@@ -13,7 +13,11 @@
 /// assert_eq!(parse_duration("125s (2m 5s)"), Some(125.0));
 /// ```
 pub fn parse_duration(text: &str) -> Option<f64> {
-    let text = text.trim();
+    let text = super::trim(text);
+    if text.len() <= 15 && !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        // Whole seconds (what `parse_seconds` reads them as).
+        return parse_uint(text);
+    }
     if let Some(&last) = text.as_bytes().last() {
         if last.is_ascii_digit() {
             return if text.contains(':') {
@@ -94,6 +98,11 @@ fn parse_units(text: &str) -> Option<f64> {
 fn parse_uint(text: &str) -> Option<f64> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
+    }
+    if text.len() <= 15 {
+        // Below 2^53: the integer itself, as `parse` gives it.
+        let n = text.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        return Some(n as f64);
     }
     text.parse().ok()
 }

@@ -12,14 +12,15 @@ pub mod timestamp;
 pub mod vocab;
 
 /// Lower-cases ASCII letters and drops spaces, `_`, `-`, `.` and `/` into `buf`,
-/// returning the normalised word (`None` when it does not fit in `buf`).
+/// returning the normalised word's bytes, to match against the lists
+/// (`None` when it does not fit in `buf`).
 ///
 /// ```
 /// # use telesales_kpi::domain::ingest::value::squash;
 /// let mut buf = [0u8; 32];
-/// assert_eq!(squash("No Answer", &mut buf), Some("noanswer"));
+/// assert_eq!(squash("No Answer", &mut buf), Some(&b"noanswer"[..]));
 /// ```
-pub fn squash<'a>(text: &str, buf: &'a mut [u8]) -> Option<&'a str> {
+pub fn squash<'a>(text: &str, buf: &'a mut [u8]) -> Option<&'a [u8]> {
     let mut n = 0;
     for &b in text.as_bytes() {
         if matches!(b, b' ' | b'_' | b'-' | b'.' | b'/' | b'\t') {
@@ -28,5 +29,24 @@ pub fn squash<'a>(text: &str, buf: &'a mut [u8]) -> Option<&'a str> {
         *buf.get_mut(n)? = b.to_ascii_lowercase();
         n += 1;
     }
-    std::str::from_utf8(buf.get(..n)?).ok()
+    buf.get(..n)
+}
+
+/// `str::trim`, without its Unicode tables when both ends are plain ASCII
+/// (the same result: an ASCII byte that is no whitespace ends the trim).
+///
+/// ```
+/// # use telesales_kpi::domain::ingest::value::trim;
+/// for text in ["", " a ", "a", "\u{a0}a\u{2003}", "\u{b}x\u{85}", "é"] {
+///     assert_eq!(trim(text), text.trim());
+/// }
+/// ```
+pub fn trim(text: &str) -> &str {
+    let plain = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii_graphic());
+    let bytes = text.as_bytes();
+    if plain(bytes.first()) && plain(bytes.last()) {
+        text
+    } else {
+        text.trim()
+    }
 }

@@ -12,18 +12,19 @@
 /// ```
 pub fn normalise_phone(text: &str, country_code: &str, out: &mut String) -> bool {
     out.clear();
-    let digits = || text.chars().filter(char::is_ascii_digit);
+    // An ASCII digit byte is always a whole character of UTF-8 text.
+    let digits = || text.bytes().filter(u8::is_ascii_digit);
     let mut iter = digits();
     let (first, second) = (iter.next(), iter.next());
     let skip = match (first, second) {
         (None, _) => return false,
-        (Some('0'), Some('0')) => 2,
-        (Some('0'), _) => {
+        (Some(b'0'), Some(b'0')) => 2,
+        (Some(b'0'), _) => {
             out.push_str(country_code);
             1
         }
         _ => 0,
     };
-    out.extend(digits().skip(skip));
+    out.extend(digits().skip(skip).map(char::from));
     !out.is_empty()
 }

@@ -75,10 +75,11 @@ impl Stamp {
 /// assert_eq!(s.resolve(DateOrder::DayFirst), t.resolve(DateOrder::DayFirst));
 /// ```
 pub fn parse_timestamp(text: &str, utc_offset_minutes: i32) -> Option<Stamp> {
-    let mut cur = Cursor {
-        s: text.trim().as_bytes(),
-        i: 0,
-    };
+    let s = super::trim(text).as_bytes();
+    if let Iso::Read(stamp) = iso_seconds(s) {
+        return stamp;
+    }
+    let mut cur = Cursor { s, i: 0 };
     let report_shift = i64::from(utc_offset_minutes) * 60_000;
     if let Some(ts) = epoch(cur.s) {
         return Some(Stamp::Fixed(ts + report_shift));
@@ -109,6 +110,37 @@ pub fn parse_timestamp(text: &str, utc_offset_minutes: i32) -> Option<Stamp> {
     } else {
         None
     }
+}
+
+/// What the fast reading of one layout found.
+enum Iso {
+    /// Another shape: the general reading decides.
+    Other,
+    /// The layout's reading (what the general reading gives).
+    Read(Option<Stamp>),
+}
+
+/// `YYYY-MM-DD HH:MM:SS` (or with `T`), the layout of most exports, read at
+/// once.
+fn iso_seconds(s: &[u8]) -> Iso {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1, b' ' | b'T', h0, h1, b':', n0, n1, b':', s0, s1] =
+        *s
+    else {
+        return Iso::Other;
+    };
+    let digits = [y0, y1, y2, y3, m0, m1, d0, d1, h0, h1, n0, n1, s0, s1];
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return Iso::Other;
+    }
+    let n = |a: u8, b: u8| u32::from(a - b'0') * 10 + u32::from(b - b'0');
+    let year = n(y0, y1) * 100 + n(y2, y3);
+    let (h, m, sec) = (n(h0, h1), n(n0, n1), n(s0, s1));
+    if h > 23 || m > 59 || sec > 59 {
+        return Iso::Read(None);
+    }
+    let time = (i64::from(h) * 3600 + i64::from(m) * 60 + i64::from(sec)) * 1000;
+    let day = Day::from_ymd(year as i32, n(m0, m1), n(d0, d1));
+    Iso::Read(day.map(|d| Stamp::Fixed(d.start() + time)))
 }
 
 /// A two-digit year: `yy` ≤ 69 is 20yy, else 19yy.

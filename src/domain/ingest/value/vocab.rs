@@ -29,20 +29,19 @@ pub fn call_status(text: &str) -> Option<CallStatus> {
 pub fn call_status_word(text: &str) -> Option<(CallStatus, bool)> {
     let mut buf = [0u8; 24];
     Some(match squash(text, &mut buf)? {
-        "callbk" | "callback" => (CallStatus::Connected, true),
-        "connected" | "answered" | "answer" | "completed" | "complete" | "success" | "sale"
-        | "terhubung" | "tersambung" | "dijawab" | "ni" | "np" | "dec" | "dnc" | "xfer"
-        | "rqxfer" => (CallStatus::Connected, false),
-        "noanswer" | "na" | "n" | "missed" | "unanswered" | "tidakdijawab" | "tidakdiangkat" => {
-            (CallStatus::NoAnswer, false)
-        }
-        "busy" | "b" | "ab" | "cpdb" | "sibuk" => (CallStatus::Busy, false),
-        "failed" | "fail" | "congestion" | "canceled" | "cancelled" | "error" | "invalid"
-        | "gagal" | "dc" | "adc" | "adct" | "afax" => (CallStatus::Failed, false),
-        "voicemail" | "vm" | "machine" | "answeringmachine" | "am" | "a" | "aa" | "al"
-        | "amdxfr" | "leftvoicemail" => (CallStatus::Voicemail, false),
-        "abandoned" | "abandon" | "drop" | "dropped" | "hangup" | "xdrop" | "pdrop" | "timeot"
-        | "nanque" => (CallStatus::Abandoned, false),
+        b"callbk" | b"callback" => (CallStatus::Connected, true),
+        b"connected" | b"answered" | b"answer" | b"completed" | b"complete" | b"success"
+        | b"sale" | b"terhubung" | b"tersambung" | b"dijawab" | b"ni" | b"np" | b"dec" | b"dnc"
+        | b"xfer" | b"rqxfer" => (CallStatus::Connected, false),
+        b"noanswer" | b"na" | b"n" | b"missed" | b"unanswered" | b"tidakdijawab"
+        | b"tidakdiangkat" => (CallStatus::NoAnswer, false),
+        b"busy" | b"b" | b"ab" | b"cpdb" | b"sibuk" => (CallStatus::Busy, false),
+        b"failed" | b"fail" | b"congestion" | b"canceled" | b"cancelled" | b"error"
+        | b"invalid" | b"gagal" | b"dc" | b"adc" | b"adct" | b"afax" => (CallStatus::Failed, false),
+        b"voicemail" | b"vm" | b"machine" | b"answeringmachine" | b"am" | b"a" | b"aa" | b"al"
+        | b"amdxfr" | b"leftvoicemail" => (CallStatus::Voicemail, false),
+        b"abandoned" | b"abandon" | b"drop" | b"dropped" | b"hangup" | b"xdrop" | b"pdrop"
+        | b"timeot" | b"nanque" => (CallStatus::Abandoned, false),
         _ => return None,
     })
 }
@@ -56,8 +55,8 @@ pub fn is_dialer_placeholder(agent: &str) -> bool {
 pub fn direction(text: &str) -> Option<Direction> {
     let mut buf = [0u8; 16];
     match squash(text, &mut buf)? {
-        "outbound" | "out" | "outgoing" | "keluar" | "o" => Some(Direction::Outbound),
-        "inbound" | "in" | "incoming" | "masuk" | "i" => Some(Direction::Inbound),
+        b"outbound" | b"out" | b"outgoing" | b"keluar" | b"o" => Some(Direction::Outbound),
+        b"inbound" | b"in" | b"incoming" | b"masuk" | b"i" => Some(Direction::Inbound),
         _ => None,
     }
 }
@@ -67,10 +66,12 @@ pub fn stage(text: &str) -> Stage {
     let mut buf = [0u8; 24];
     match squash(text, &mut buf) {
         Some(
-            "won" | "closedwon" | "win" | "menang" | "deal" | "sale" | "paid" | "lunas" | "selesai",
+            b"won" | b"closedwon" | b"win" | b"menang" | b"deal" | b"sale" | b"paid" | b"lunas"
+            | b"selesai",
         ) => Stage::Won,
         Some(
-            "lost" | "closedlost" | "lose" | "kalah" | "batal" | "cancelled" | "canceled" | "gagal",
+            b"lost" | b"closedlost" | b"lose" | b"kalah" | b"batal" | b"cancelled" | b"canceled"
+            | b"gagal",
         ) => Stage::Lost,
         _ => Stage::Open,
     }
@@ -80,8 +81,10 @@ pub fn stage(text: &str) -> Stage {
 pub fn lead_status(text: &str) -> LeadStatus {
     let mut buf = [0u8; 24];
     match squash(text, &mut buf) {
-        Some("qualified" | "opportunity" | "sql" | "prospek") => LeadStatus::Qualified,
-        Some("converted" | "won" | "customer" | "closedwon" | "pelanggan") => LeadStatus::Converted,
+        Some(b"qualified" | b"opportunity" | b"sql" | b"prospek") => LeadStatus::Qualified,
+        Some(b"converted" | b"won" | b"customer" | b"closedwon" | b"pelanggan") => {
+            LeadStatus::Converted
+        }
         _ => LeadStatus::Open,
     }
 }
@@ -91,8 +94,8 @@ pub fn lead_status(text: &str) -> LeadStatus {
 pub fn customer_type(text: &str) -> Option<CustomerType> {
     let mut buf = [0u8; 24];
     match squash(text, &mut buf)? {
-        "new" | "baru" | "newbusiness" => Some(CustomerType::New),
-        "existing" | "returning" | "lama" | "existingbusiness" => Some(CustomerType::Existing),
+        b"new" | b"baru" | b"newbusiness" => Some(CustomerType::New),
+        b"existing" | b"returning" | b"lama" | b"existingbusiness" => Some(CustomerType::Existing),
         _ => parse_bool(text).map(|b| {
             if b {
                 CustomerType::New
