@@ -122,6 +122,7 @@ pub fn App() -> impl IntoView {
     });
 
     super::worker_client::follow(state);
+    super::worker_client::start_early(state);
 
     let offline = use_service_worker();
 

@@ -26,6 +26,9 @@ struct Client {
     /// Messages sent before the worker listens (a message that arrives before
     /// the wasm module has started would be lost).
     waiting: Vec<JsValue>,
+    /// Whether anything was asked of it yet (a file, the demo): started
+    /// early, it waits unused with no data.
+    used: bool,
     /// Keeps the message handler alive.
     _on_message: Closure<dyn FnMut(MessageEvent)>,
 }
@@ -34,8 +37,51 @@ thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
 }
 
-/// Starts the worker if needed; `false` when the browser refuses.
+/// Starts the worker if needed and marks it used, sending it first what it
+/// needs before any file (the settings and the remembered mappings);
+/// `false` when the browser refuses.
 fn ensure(state: AppState) -> bool {
+    if !create(state) {
+        return false;
+    }
+    let first_use = CLIENT.with(|c| {
+        c.borrow_mut()
+            .as_mut()
+            .is_some_and(|client| !std::mem::replace(&mut client.used, true))
+    });
+    if first_use {
+        let (read, kpi) = state
+            .prefs
+            .with_untracked(|p| (p.read_settings(), p.kpi_settings()));
+        post(JsValue::from_str(&encode(&Request::Settings { read, kpi })));
+        post(JsValue::from_str(&encode(&Request::Remembered(
+            state.mappings.get_untracked(),
+        ))));
+    }
+    true
+}
+
+/// Starts the worker once the first screen is up, so that its module is
+/// fetched and compiled before a file is dropped (not on the page's first
+/// load: the worker's wasm follows the page's).
+pub fn start_early(state: AppState) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let start = Closure::once_into_js(move || {
+        create(state);
+    });
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        start.unchecked_ref(),
+        START_AFTER_MS,
+    );
+}
+
+/// How long after the first screen the worker starts.
+const START_AFTER_MS: i32 = 300;
+
+/// Creates the worker if there is none; `false` when the browser refuses.
+fn create(state: AppState) -> bool {
     let started = CLIENT.with(|c| c.borrow().is_some());
     if started {
         return true;
@@ -55,15 +101,10 @@ fn ensure(state: AppState) -> bool {
             worker,
             ready: false,
             waiting: Vec::new(),
+            used: false,
             _on_message: on_message,
         });
     });
-    // What the worker needs before any file: the settings and the memory.
-    let (read, kpi) = state
-        .prefs
-        .with_untracked(|p| (p.read_settings(), p.kpi_settings()));
-    send(state, &Request::Settings { read, kpi });
-    send(state, &Request::Remembered(state.mappings.get_untracked()));
     true
 }
 
@@ -86,9 +127,9 @@ pub fn send(state: AppState, request: &Request) {
     }
 }
 
-/// Whether the worker is started (no data can exist before).
+/// Whether the worker was asked for anything (no data can exist before).
 pub fn started() -> bool {
-    CLIENT.with(|c| c.borrow().is_some())
+    CLIENT.with(|c| c.borrow().as_ref().is_some_and(|client| client.used))
 }
 
 /// Sends `files` to be read (they travel beside the request).

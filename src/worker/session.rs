@@ -51,7 +51,29 @@ struct Entry {
     /// The choices before a remembered mapping was applied on arrival.
     undo: Option<FileChoices>,
     outcome: Result<ParsedFile, FileError>,
+    /// The outcome's tables, moved out of it when the engine is built: one
+    /// file's engine shares them instead of copying them. `None` until then
+    /// (and again once the outcome is replaced).
+    data: Option<Arc<Dataset>>,
     preview: Preview,
+}
+
+impl Entry {
+    /// Replaces the outcome (its tables are taken again at the next engine).
+    fn set_outcome(&mut self, outcome: Result<ParsedFile, FileError>) {
+        self.outcome = outcome;
+        self.data = None;
+    }
+
+    /// The tables of a usable outcome, moved out of it on first ask.
+    fn data(&mut self) -> Option<Arc<Dataset>> {
+        let Ok(p) = &mut self.outcome else {
+            return None;
+        };
+        Some(Arc::clone(self.data.get_or_insert_with(|| {
+            Arc::new(std::mem::take(&mut p.data))
+        })))
+    }
 }
 
 /// A decoded text file, before it joins the list.
@@ -265,6 +287,7 @@ impl Session {
             choices: read.choices,
             undo: read.undo,
             outcome: read.outcome,
+            data: None,
             preview: read.preview,
         });
         self.invalidate();
@@ -308,6 +331,7 @@ impl Session {
                         choices: FileChoices::default(),
                         undo: None,
                         outcome: sheet.outcome,
+                        data: None,
                         preview: Preview::default(),
                     };
                     self.remember_on_arrival(&mut entry, bytes);
@@ -365,12 +389,12 @@ impl Session {
             .strip_suffix(&format!("#{sheet}"))
             .unwrap_or(&entry.name)
             .to_owned();
-        entry.outcome = read_sheet(
+        entry.set_outcome(read_sheet(
             &book,
             Cursor::new(bytes),
             sheet,
             &self.read.options(&choices),
-        );
+        ));
         entry.undo = Some(std::mem::replace(&mut entry.choices, choices));
     }
 
@@ -396,6 +420,7 @@ impl Session {
                 choices: FileChoices::default(),
                 undo: None,
                 outcome,
+                data: None,
                 preview: Preview::default(),
             });
         }
@@ -434,7 +459,7 @@ impl Session {
     /// Replaces an entry's outcome after reading it again.
     pub fn replace(&mut self, id: u64, read: TextOutcome) {
         if let Some(e) = self.entries.iter_mut().find(|e| e.id == id) {
-            e.outcome = read.outcome;
+            e.set_outcome(read.outcome);
             e.preview = read.preview;
             e.choices = read.choices;
             e.undo = read.undo;
@@ -456,24 +481,23 @@ impl Session {
         let Some(e) = self.entries.iter_mut().find(|e| e.id == id) else {
             return;
         };
-        match (&e.origin, bytes) {
+        match (e.origin.clone(), bytes) {
             (Origin::Sheet(sheet), Some(bytes)) => {
                 let book = e
                     .name
                     .strip_suffix(&format!("#{sheet}"))
                     .unwrap_or(&e.name)
                     .to_owned();
-                e.outcome = read_sheet(&book, Cursor::new(bytes), sheet, &options);
+                e.set_outcome(read_sheet(&book, Cursor::new(bytes), &sheet, &options));
                 e.preview = match &e.outcome {
                     Ok(_) => Preview::default(),
-                    Err(_) => preview_sheet(Cursor::new(bytes), sheet, &options),
+                    Err(_) => preview_sheet(Cursor::new(bytes), &sheet, &options),
                 };
             }
             (Origin::Demo(day), _) => {
-                let day = *day;
                 let files = crate::domain::synth::demo_files(day);
                 if let Some((name, bytes)) = files.iter().find(|(n, _)| *n == e.name) {
-                    e.outcome = crate::domain::ingest::parse_bytes(name, bytes, &options);
+                    e.set_outcome(crate::domain::ingest::parse_bytes(name, bytes, &options));
                     e.preview = match &e.outcome {
                         Ok(_) => Preview::default(),
                         Err(_) => preview(bytes, &options),
@@ -516,12 +540,18 @@ impl Session {
         if let Some(e) = &self.engine {
             return Arc::clone(e);
         }
-        let mut data = Dataset::new();
-        for e in &self.entries {
-            if let Ok(p) = &e.outcome {
-                data.merge(&p.data);
+        let mut tables: Vec<Arc<Dataset>> =
+            self.entries.iter_mut().filter_map(Entry::data).collect();
+        // One file's tables are shared, several are merged into new ones.
+        let data = if tables.len() == 1 {
+            tables.pop().unwrap_or_default()
+        } else {
+            let mut all = Dataset::new();
+            for t in &tables {
+                all.merge(t);
             }
-        }
+            Arc::new(all)
+        };
         let engine = Arc::new(Engine::new(data, &self.kpi));
         self.engine = Some(Arc::clone(&engine));
         engine
@@ -629,6 +659,7 @@ fn failed_entry(id: u64, name: &str, hash: (u64, u64), e: FileError, origin: Ori
         choices: FileChoices::default(),
         undo: None,
         outcome: Err(e),
+        data: None,
         preview: Preview::default(),
     }
 }

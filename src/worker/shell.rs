@@ -1,7 +1,7 @@
 //! The worker's shell (wasm only): listens for the page's messages, reads the
-//! `File`s it is given in 1 MiB chunks (posting progress, stopping on
-//! Cancel), keeps each `File` to read it again when a mapping changes (never
-//! its bytes), and posts the session's answers. Requests are handled one at
+//! `File`s it is given in 1 MiB chunks, the next asked for while one is
+//! decoded (posting progress, stopping on Cancel), keeps each `File` to read
+//! it again when a mapping changes (never its bytes), and posts the session's answers. Requests are handled one at
 //! a time, in order; of several views or drill pages waiting, only the last
 //! is computed.
 
@@ -252,13 +252,12 @@ enum Stop {
 
 /// One slice of a `File`, as bytes.
 async fn slice(file: &File, from: f64, to: f64) -> Result<Vec<u8>, Stop> {
-    let blob = file
-        .slice_with_f64_and_f64(from, to)
-        .map_err(|e| Stop::Browser(format!("{e:?}")))?;
-    let buffer = JsFuture::from(blob.array_buffer())
+    let buffer = ask(file, from, to)?
         .await
         .map_err(|e| Stop::Browser(format!("{e:?}")))?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+    let mut bytes = Vec::new();
+    copy_into(&buffer, &mut bytes);
+    Ok(bytes)
 }
 
 /// The whole `File`, as bytes (a workbook).
@@ -315,6 +314,8 @@ async fn open(shell: &Shared, file: &File, index: (usize, usize)) -> Result<(), 
 }
 
 /// Feeds the rest of a file from `start`, then any part asked for again.
+/// The next chunk is asked of the browser before this one is decoded, so
+/// the file is read while the worker decodes.
 async fn feed_rest(
     shell: &Shared,
     file: &File,
@@ -324,15 +325,21 @@ async fn feed_rest(
 ) -> Result<(), Stop> {
     let size = file.size();
     let mut at = start;
+    let mut bytes = Vec::new();
     loop {
-        while at < size {
+        let mut next = (at < size).then(|| ask(file, at, (at + CHUNK).min(size)));
+        while let Some(pending) = next.take() {
             if shell.borrow().cancel {
                 return Err(Stop::Cancelled);
             }
             let to = (at + CHUNK).min(size);
-            let chunk = slice(file, at, to).await?;
-            read.feed(&chunk);
+            let buffer = pending?
+                .await
+                .map_err(|e| Stop::Browser(format!("{e:?}")))?;
             at = to;
+            next = (at < size).then(|| ask(file, at, (at + CHUNK).min(size)));
+            copy_into(&buffer, &mut bytes);
+            read.feed(&bytes);
             progress(at, read.rows());
         }
         match read.end_pass() {
@@ -340,6 +347,21 @@ async fn feed_rest(
             None => return Ok(()),
         }
     }
+}
+
+/// Asks the browser for bytes `from..to` of `file` (an `ArrayBuffer` to come).
+fn ask(file: &File, from: f64, to: f64) -> Result<JsFuture, Stop> {
+    let blob = file
+        .slice_with_f64_and_f64(from, to)
+        .map_err(|e| Stop::Browser(format!("{e:?}")))?;
+    Ok(JsFuture::from(blob.array_buffer()))
+}
+
+/// Copies an `ArrayBuffer` into `bytes` (reusing its room).
+fn copy_into(buffer: &JsValue, bytes: &mut Vec<u8>) {
+    let array = Uint8Array::new(buffer);
+    bytes.resize(array.length() as usize, 0);
+    array.copy_to(bytes);
 }
 
 /// Reads an entry again with `choices` (its `File` again for a text file or
