@@ -258,3 +258,29 @@ fn the_valid_workbook_reads() {
         ]
     );
 }
+
+/// A calls file long enough for the decoder to reserve ahead.
+fn long_calls() -> &'static [u8] {
+    static FILE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    FILE.get_or_init(|| synth::canonical_calls_csv(9_000, 3))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    /// Telling the decoder the input's length (right, too short, far too
+    /// long) changes the room it reserves, never the tables.
+    #[test]
+    fn the_told_length_never_changes_the_file(told in 0u64..20_000_000, chunk in 1_000usize..300_000) {
+        let bytes = long_calls();
+        let mut decoder = Decoder::new("f.csv", ParseOptions::default());
+        decoder.expect_len(told);
+        for c in bytes.chunks(chunk) {
+            decoder.feed(c);
+        }
+        prop_assert_eq!(decoder.end_input(), None);
+        let told = decoder.finish();
+        let whole = parse_bytes("f.csv", bytes, &ParseOptions::default());
+        prop_assert_eq!(summary(&told), summary(&whole));
+    }
+}

@@ -163,6 +163,11 @@ impl TextRead {
         self.decoder.rows()
     }
 
+    /// Tells the decoder the file's size ([`Decoder::expect_len`]).
+    pub fn expect_len(&mut self, len: u64) {
+        self.decoder.expect_len(len);
+    }
+
     /// Ends a pass: `Some(offset)` asks for the bytes from `offset` again (an
     /// unclosed quote was skipped; DATA.md §9).
     pub fn end_pass(&mut self) -> Option<u64> {

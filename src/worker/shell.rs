@@ -304,6 +304,7 @@ async fn open(shell: &Shared, file: &File, index: (usize, usize)) -> Result<(), 
             Some(s.session.remembered()),
         )
     };
+    read.expect_len(size as u64);
     feed_rest(shell, file, &mut read, first.len() as f64, &progress).await?;
     let added = shell.borrow_mut().session.add_text(&name, read.finish());
     tell_duplicates(&scope, &added);
@@ -384,6 +385,7 @@ async fn reread_entry(shell: &Shared, id: u64, choices: FileChoices, undo: Optio
                     None,
                 )
             };
+            read.expect_len(file.size() as u64);
             if feed_rest(shell, &file, &mut read, first.len() as f64, &|_, _| {})
                 .await
                 .is_ok()

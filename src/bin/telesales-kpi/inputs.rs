@@ -222,7 +222,9 @@ fn read_text(path: &Path, name: &str, options: ParseOptions) -> Result<ParsedFil
             return read_in_parts(path, &plan);
         }
     }
-    read_on(path, Decoder::new(name, options), 0)
+    let mut decoder = Decoder::new(name, options);
+    decoder.expect_len(len);
+    read_on(path, decoder, 0)
 }
 
 /// Reads the parts of `plan` on a thread each, and joins them.

@@ -89,6 +89,14 @@ pub struct Body {
 }
 
 impl Body {
+    /// Makes room for about `rows` more records (calls files: the table
+    /// that grows to millions of rows).
+    pub fn reserve(&mut self, rows: usize) {
+        if let Sink::Calls(b) = &mut self.sink {
+            b.table.reserve(rows);
+        }
+    }
+
     /// A body for `layout`, reading records split at `delimiter`.
     pub fn new(options: ParseOptions, layout: Layout, delimiter: u8) -> Body {
         let (day_first, comma) = (options.day_first, options.decimal_comma);

@@ -73,7 +73,17 @@ pub struct Decoder {
     options: ParseOptions,
     pub(super) consumed: u64,
     pub(super) stage: Stage,
+    /// The whole input's length, when told ([`Decoder::expect_len`]), until
+    /// the tables have reserved room for it.
+    expected: Option<u64>,
 }
+
+/// Records read before the decoder guesses how many the input holds.
+const RESERVE_AFTER_ROWS: usize = 4096;
+
+/// The most rows reserved ahead (a guess from the first records is only a
+/// guess: beyond this, the tables grow as they go).
+const RESERVE_AT_MOST: u64 = 20_000_000;
 
 impl Decoder {
     /// A decoder for a file named `file_name` (a path is cut to its base name).
@@ -88,7 +98,32 @@ impl Decoder {
             options,
             consumed: 0,
             stage: Stage::Sniffing(Vec::new()),
+            expected: None,
         }
+    }
+
+    /// Tells the decoder the input's whole length (a `File`'s size): once
+    /// its first records are read, the tables reserve room for the rows the
+    /// rest likely holds, and grow once instead of by doubling (less memory
+    /// at the peak, fewer copies). The tables are the same either way.
+    pub fn expect_len(&mut self, len: u64) {
+        self.expected = Some(len);
+    }
+
+    /// Reserves room for the rows the input likely holds, once enough were read.
+    fn reserve_ahead(&mut self) {
+        let (Some(len), Stage::Running(run)) = (self.expected, &mut self.stage) else {
+            return;
+        };
+        let rows = run.body.rows_seen;
+        if rows < RESERVE_AFTER_ROWS || self.consumed == 0 {
+            return;
+        }
+        self.expected = None;
+        let per_row = self.consumed as f64 / rows as f64;
+        let left = (len.saturating_sub(self.consumed) as f64 / per_row * 1.02) as u64;
+        run.body
+            .reserve(usize::try_from(left.min(RESERVE_AT_MOST)).unwrap_or(0));
     }
 
     /// Reads the next chunk (any size, split anywhere).
@@ -104,6 +139,7 @@ impl Decoder {
             Stage::Running(run) => run.push(chunk),
             Stage::Failed(_) => {}
         }
+        self.reserve_ahead();
     }
 
     /// The position in the input: bytes fed since the start, or since the

@@ -194,7 +194,10 @@ impl Plan {
     }
 }
 
+/// A part's decoder: the first is an ordinary one (one per file: the size
+/// difference between the variants does not matter).
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)]
 enum Inner {
     First(Decoder),
     Later(Box<Running>),

@@ -176,18 +176,19 @@ impl CallTable {
         self.callback.extend_from_slice(&other.callback);
     }
 
-    /// Makes room for `additional` more calls in every column.
+    /// Makes room for `additional` more calls in every column, as far as
+    /// memory allows (a column that can't get the room grows as it goes).
     pub fn reserve(&mut self, additional: usize) {
-        self.agent.reserve(additional);
-        self.started_at.reserve(additional);
-        self.direction.reserve(additional);
-        self.status.reserve(additional);
-        self.wait.reserve(additional);
-        self.talk.reserve(additional);
-        self.lead_id.reserve(additional);
-        self.phone.reserve(additional);
-        self.campaign.reserve(additional);
-        self.callback.reserve(additional);
+        let _ = self.agent.try_reserve_exact(additional);
+        let _ = self.started_at.try_reserve_exact(additional);
+        let _ = self.direction.try_reserve_exact(additional);
+        let _ = self.status.try_reserve_exact(additional);
+        let _ = self.wait.try_reserve_exact(additional);
+        let _ = self.talk.try_reserve_exact(additional);
+        let _ = self.lead_id.try_reserve_exact(additional);
+        let _ = self.phone.try_reserve_exact(additional);
+        let _ = self.campaign.try_reserve_exact(additional);
+        let _ = self.callback.try_reserve_exact(additional);
     }
 
     /// Frees the room reserved beyond the calls held.
