@@ -43,14 +43,14 @@ for n in "${ROWS[@]}"; do
     echo "$out" | grep -v '^RESULT\|^CHECK' >&2
     json=$(echo "$out" | sed -n 's/^json: //p')
     if [ -n "$json" ] && [ -f "$json" ]; then
-      node -e '
+      # Read into this shell (a pipe into `read` would fill a subshell's table).
+      read -r app duck papa < <(node -e '
         const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
         const med = (s) => { const x = r.results.find((e) => e.system === s); return x && x.median ? x.median.total_ms : null; };
         const app = med("app"), duck = med("duckdb-wasm"), papa = med("papaparse-main");
         console.log([app, duck, papa].map((v) => v ?? "–").join(" "));
-      ' "$json" | { read -r app duck papa
-        row "page, $n calls: app / DuckDB-WASM / PapaParse" "${app} / ${duck} / ${papa} ms" "$(awk -v a="$app" -v d="$duck" 'BEGIN { if (a > 0 && d > 0) printf "app is %.2f× DuckDB", d / a; else print "–" }')"
-      }
+      ' "$json")
+      row "page, $n calls: app / DuckDB-WASM / PapaParse" "${app} / ${duck} / ${papa} ms" "$(awk -v a="$app" -v d="$duck" 'BEGIN { if (a > 0 && d > 0) printf "DuckDB-WASM ÷ app = %.2f", d / a; else print "–" }')"
     fi
   fi
   # Long tasks, memory, re-filter and drill-down in the page.

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::agent_table::AgentTable;
+use super::agent_table::{AgentTable, TABLE_BATCHES};
 use super::charts_panel::ChartsPanel;
 use super::drill_panel::DrillPanel;
 use super::filters::Filters;
@@ -16,8 +16,15 @@ use super::share_link::ShareButton;
 use super::state::AppState;
 use crate::present::i18n::{t, Msg};
 
-/// How many parts there are (mounted in this order).
-pub const PARTS: u8 = 5;
+/// The part that shows the agent table with its first batch of rows (each
+/// later part shows one more batch).
+const TABLE_PART: u8 = 5;
+
+/// How many parts there are (mounted in this order): the filters, the
+/// cards, the ranking, the charts, the agent table's batches of rows, the
+/// drill-down dialog.
+#[allow(clippy::cast_possible_truncation)] // a handful of batches
+pub const PARTS: u8 = TABLE_PART + TABLE_BATCHES as u8;
 
 /// Mounts `mounted` up to [`PARTS`], one more per animation frame.
 fn mount_next(mounted: RwSignal<u8>) {
@@ -64,8 +71,10 @@ pub fn Dashboard() -> impl IntoView {
         <Show when=shown(4)>
             <ChartsPanel />
         </Show>
-        <Show when=shown(5)>
-            <AgentTable />
+        <Show when=shown(TABLE_PART)>
+            <AgentTable batches=Signal::derive(move || usize::from(mounted.get().saturating_sub(TABLE_PART - 1))) />
+        </Show>
+        <Show when=shown(PARTS)>
             <DrillPanel />
         </Show>
     }
