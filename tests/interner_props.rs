@@ -1,0 +1,47 @@
+//! The interner against a plain map: any strings, short (kept in their
+//! table slot) or long (kept in the buffer), with shared prefixes and
+//! repeats, get one handle each, in order of first sight, and read back.
+
+use std::collections::HashMap;
+
+use proptest::prelude::*;
+use telesales_kpi::domain::model::Interner;
+
+/// Strings around the slot's inline size, sharing prefixes.
+fn texts() -> impl Strategy<Value = Vec<String>> {
+    let one = prop_oneof![
+        "[ab]{0,3}",
+        "6281[0-9]{9}",
+        "[a-c]{15,18}",
+        "L[0-9]{1,5}",
+        ".{0,40}",
+    ];
+    prop::collection::vec(one, 0..600)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_interner_agrees_with_a_map(texts in texts(), shrink_at in 0usize..600) {
+        let mut interner = Interner::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, t) in texts.iter().enumerate() {
+            if i == shrink_at {
+                interner.shrink_to_fit();
+            }
+            let next = seen.len();
+            let want = *seen.entry(t.clone()).or_insert(next);
+            let sym = interner.intern(t);
+            prop_assert_eq!(sym.index(), want);
+            prop_assert_eq!(interner.resolve(sym), t.as_str());
+        }
+        interner.shrink_to_fit();
+        prop_assert_eq!(interner.len(), seen.len());
+        for (t, &i) in &seen {
+            prop_assert_eq!(interner.get(t).map(telesales_kpi::domain::model::Sym::index), Some(i));
+            prop_assert_eq!(interner.intern(t).index(), i);
+        }
+        prop_assert_eq!(interner.get("never interned \u{1}"), None);
+    }
+}
