@@ -23,7 +23,7 @@ pub enum Offline {
 
 /// Registers `./sw.js` (relative: it works under any sub-path) and returns
 /// what it did. When a worker already controlled the page and another takes
-/// over, a new build was installed.
+/// over (now, or before the page listened), a new build was installed.
 pub fn use_service_worker() -> ReadSignal<Offline> {
     let (state, set_state) = signal(Offline::Unknown);
     let Some(window) = web_sys::window() else {
@@ -49,7 +49,31 @@ pub fn use_service_worker() -> ReadSignal<Offline> {
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
     let _ = container.register("./sw.js");
+    if had_controller {
+        wasm_bindgen_futures::spawn_local(missed_update(window, set_state));
+    }
     state
+}
+
+/// A new build may have taken over before this page listened (its worker
+/// installs while the page loads): then the cache no longer holds this
+/// page's own script (Trunk hashes its name), and the page is from the
+/// build that was replaced.
+async fn missed_update(window: web_sys::Window, set_state: WriteSignal<Offline>) {
+    let Some(own) = window
+        .document()
+        .and_then(|d| d.query_selector("link[rel=modulepreload]").ok().flatten())
+        .and_then(|l| l.get_attribute("href"))
+    else {
+        return;
+    };
+    let Ok(caches) = window.caches() else { return };
+    let Ok(hit) = wasm_bindgen_futures::JsFuture::from(caches.match_with_str(&own)).await else {
+        return;
+    };
+    if hit.is_undefined() {
+        set_state.set(Offline::Updated);
+    }
 }
 
 /// "The dashboard was updated to a new version", with a reload button.
