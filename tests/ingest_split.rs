@@ -274,6 +274,17 @@ fn leads_file() -> impl Strategy<Value = Vec<u8>> {
     })
 }
 
+/// Cut offsets in `1..len`, increasing, from fractions of the length.
+fn cut_points(len: u64, cuts: &[f64]) -> Vec<u64> {
+    let mut at: Vec<u64> = cuts
+        .iter()
+        .map(|c| 1 + (c * (len - 1) as f64) as u64)
+        .collect();
+    at.sort_unstable();
+    at.dedup();
+    at
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(384))]
 
@@ -282,10 +293,7 @@ proptest! {
         bytes in leads_file(),
         cuts in prop::collection::vec(0.0f64..1.0, 1..4),
     ) {
-        let len = bytes.len() as u64;
-        let mut at: Vec<u64> = cuts.iter().map(|c| 1 + (c * (len - 1) as f64) as u64).collect();
-        at.sort_unstable();
-        at.dedup();
+        let at = cut_points(bytes.len() as u64, &cuts);
         let expected = summary(&whole(&bytes));
         prop_assert!(expected.starts_with("Leads"), "{}", expected);
         if let Some(plan) = cut_plan(&bytes, &at) {
@@ -298,10 +306,7 @@ proptest! {
         bytes in file(),
         cuts in prop::collection::vec(0.0f64..1.0, 1..4),
     ) {
-        let len = bytes.len() as u64;
-        let mut at: Vec<u64> = cuts.iter().map(|c| 1 + (c * (len - 1) as f64) as u64).collect();
-        at.sort_unstable();
-        at.dedup();
+        let at = cut_points(bytes.len() as u64, &cuts);
         let expected = summary(&whole(&bytes));
         if let Some(plan) = cut_plan(&bytes, &at) {
             prop_assert_eq!(summary(&joined(&plan, &bytes).0), expected.clone());

@@ -327,8 +327,10 @@ async fn feed_rest(
     let size = file.size();
     let mut at = start;
     let mut bytes = Vec::new();
+    // The chunk from `at`, asked for; none at the end of the file.
+    let ask_from = |at: f64| (at < size).then(|| ask(file, at, (at + CHUNK).min(size)));
     loop {
-        let mut next = (at < size).then(|| ask(file, at, (at + CHUNK).min(size)));
+        let mut next = ask_from(at);
         while let Some(pending) = next.take() {
             if shell.borrow().cancel {
                 return Err(Stop::Cancelled);
@@ -338,7 +340,7 @@ async fn feed_rest(
                 .await
                 .map_err(|e| Stop::Browser(format!("{e:?}")))?;
             at = to;
-            next = (at < size).then(|| ask(file, at, (at + CHUNK).min(size)));
+            next = ask_from(at);
             copy_into(&buffer, &mut bytes);
             read.feed(&bytes);
             progress(at, read.rows());
