@@ -1,12 +1,13 @@
 //! Decoding a file in parts (`ingest::split`): the boundary finder, when the
 //! join merges and when it reads on, and the property that a file split
 //! across workers gives the same tables, rows, skipped rows, errors and
-//! warnings as one decoder, over generated CSVs with quoted line breaks,
+//! warnings as one decoder (also when the plan and the parts travel between
+//! workers as bytes), over generated CSVs with quoted line breaks,
 //! both date orders appearing late, bad rows and unclosed quotes.
 
 use proptest::prelude::*;
 use telesales_kpi::domain::ingest::split::{
-    decode_in_parts, decode_part, finish_join, join, plan, plan_at, Joined, Plan,
+    decode_in_parts, decode_part, finish_join, join, plan, plan_at, Joined, Part, Plan,
 };
 use telesales_kpi::domain::ingest::{parse_bytes, FileError, ParseOptions, ParsedFile};
 use telesales_kpi::domain::synth::canonical_calls_csv;
@@ -53,6 +54,26 @@ fn joined(plan: &Plan, bytes: &[u8]) -> (Result<ParsedFile, FileError>, bool) {
     let joined = join(plan, parts);
     let merged = matches!(joined, Joined::Done(_));
     (finish_join(joined, bytes), merged)
+}
+
+/// As [`joined`], with what the page's workers send each other going
+/// through bytes: the plan to each later part's worker, each later part
+/// back to the first part's worker.
+fn travelled(plan: &Plan, bytes: &[u8]) -> Result<ParsedFile, FileError> {
+    let sent = Plan::from_bytes(&plan.to_bytes()).expect("a plan comes back");
+    let parts = (0..plan.parts())
+        .map(|k| {
+            if k == 0 {
+                let part = decode_part(plan, 0, bytes);
+                assert!(part.to_bytes().is_none(), "the first part never travels");
+                return part;
+            }
+            let part = decode_part(&sent, k, bytes);
+            Part::from_bytes(&part.to_bytes().expect("a later part travels"))
+                .expect("it comes back")
+        })
+        .collect();
+    finish_join(join(plan, parts), bytes)
 }
 
 fn cut_plan(bytes: &[u8], cuts: &[u64]) -> Option<Plan> {
@@ -196,6 +217,10 @@ fn a_large_canonical_file_merges_in_two_and_in_five_parts() {
         let (split, merged) = joined(&plan, &bytes);
         assert!(merged, "{parts} parts");
         assert_eq!(summary(&split).replace("calls.csv", "f.csv"), expected);
+        assert_eq!(
+            summary(&travelled(&plan, &bytes)).replace("calls.csv", "f.csv"),
+            expected
+        );
     }
     let cuts: Vec<u64> = (1..5).map(|k| len / 5 * k).collect();
     let plan = cut_plan(&bytes, &cuts).expect("plan");
@@ -297,7 +322,8 @@ proptest! {
         let expected = summary(&whole(&bytes));
         prop_assert!(expected.starts_with("Leads"), "{}", expected);
         if let Some(plan) = cut_plan(&bytes, &at) {
-            prop_assert_eq!(summary(&joined(&plan, &bytes).0), expected);
+            prop_assert_eq!(summary(&joined(&plan, &bytes).0), expected.clone());
+            prop_assert_eq!(summary(&travelled(&plan, &bytes)), expected);
         }
     }
 
@@ -310,7 +336,8 @@ proptest! {
         let expected = summary(&whole(&bytes));
         if let Some(plan) = cut_plan(&bytes, &at) {
             prop_assert_eq!(summary(&joined(&plan, &bytes).0), expected.clone());
-            prop_assert_eq!(summary(&decode_in_parts(&plan, &bytes)), expected);
+            prop_assert_eq!(summary(&decode_in_parts(&plan, &bytes)), expected.clone());
+            prop_assert_eq!(summary(&travelled(&plan, &bytes)), expected);
         }
     }
 }

@@ -58,20 +58,27 @@ pub struct ParsedFile {
 
 /// What a builder of each kind is (one per file: the size difference between
 /// variants does not matter).
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 #[allow(clippy::large_enum_variant)]
 enum Sink {
     Calls(CallsBuilder),
-    Deals(DealsBuilder),
     Leads(LeadsBuilder),
+    // Only the kinds a file is split for travel between workers (skipped
+    // variants come last: serde numbers the others in order when reading).
+    #[serde(skip)]
+    Deals(DealsBuilder),
+    #[serde(skip)]
     Roster(RosterBuilder),
+    #[serde(skip)]
     Campaigns(CampaignsBuilder),
+    #[serde(skip)]
     Cdr(CdrBuilder),
+    #[serde(skip)]
     QueueLog(QueueLogBuilder),
 }
 
 /// Decoding state once the layout is known.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Body {
     /// What builders share (the issues are counted here).
     pub cx: Ctx,

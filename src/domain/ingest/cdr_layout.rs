@@ -7,7 +7,7 @@ use super::kind::FileKind;
 use super::mapping::ColumnMapping;
 
 /// A headerless CDR layout.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum CdrFamily {
     /// `cdr_csv`'s `Master.csv`: 16–21 fields, disposition at index 14.
     MasterCsv,

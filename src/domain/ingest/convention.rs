@@ -8,7 +8,7 @@ use super::value::timestamp::{DateOrder, Stamp};
 use crate::domain::model::Timestamp;
 
 /// The date order of one timestamp column.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct DateColumn {
     order: Option<DateOrder>,
     /// Rows read while undecided, with their month-first reading.

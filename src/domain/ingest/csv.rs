@@ -72,7 +72,7 @@ impl<'a> RawRecord<'a> {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 enum State {
     StartField,
     Unquoted,
@@ -80,8 +80,10 @@ enum State {
     QuoteInQuoted,
 }
 
-/// The reader's state between chunks.
-#[derive(Clone, Debug)]
+/// The reader's state between chunks (it travels between workers without
+/// its table of special bytes, made again from the delimiter).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(from = "Saved", into = "Saved")]
 pub struct RecordReader {
     delimiter: u8,
     special: [bool; 256],
@@ -97,6 +99,57 @@ pub struct RecordReader {
     fed: u64,
     /// Where the current record's second line starts, once seen.
     next_line: Option<u64>,
+}
+
+/// A [`RecordReader`] as it travels: all but the table of special bytes.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Saved {
+    delimiter: u8,
+    state: State,
+    buf: Vec<u8>,
+    ends: Vec<usize>,
+    line: u64,
+    start_line: u64,
+    in_record: bool,
+    after_cr: bool,
+    too_long: bool,
+    fed: u64,
+    next_line: Option<u64>,
+}
+
+impl From<Saved> for RecordReader {
+    fn from(s: Saved) -> RecordReader {
+        RecordReader {
+            state: s.state,
+            buf: s.buf,
+            ends: s.ends,
+            start_line: s.start_line,
+            in_record: s.in_record,
+            after_cr: s.after_cr,
+            too_long: s.too_long,
+            fed: s.fed,
+            next_line: s.next_line,
+            ..RecordReader::at_line(s.delimiter, s.line)
+        }
+    }
+}
+
+impl From<RecordReader> for Saved {
+    fn from(r: RecordReader) -> Saved {
+        Saved {
+            delimiter: r.delimiter,
+            state: r.state,
+            buf: r.buf,
+            ends: r.ends,
+            line: r.line,
+            start_line: r.start_line,
+            in_record: r.in_record,
+            after_cr: r.after_cr,
+            too_long: r.too_long,
+            fed: r.fed,
+            next_line: r.next_line,
+        }
+    }
 }
 
 impl RecordReader {

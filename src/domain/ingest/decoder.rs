@@ -23,7 +23,7 @@ const SNIFF_RECORDS: usize = 30;
 const MAX_RESTARTS: usize = 10_000;
 
 /// Where the current pass over the input starts.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 pub(super) struct Pass {
     /// UTF-8: the input offset of the pass's first text byte (after a BOM).
     pub(super) origin: u64,
@@ -33,9 +33,10 @@ pub(super) struct Pass {
 }
 
 /// Decoding once the layout is known.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub(super) struct Running {
     pub(super) transcoder: Transcoder,
+    #[serde(skip)]
     scratch: Vec<u8>,
     pub(super) reader: RecordReader,
     pub(super) body: Body,

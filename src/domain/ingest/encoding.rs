@@ -3,7 +3,7 @@
 //! surrogate pair).
 
 /// The encoding of a file, from its first bytes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Encoding {
     /// UTF-8 (invalid bytes are replaced later, record by record).
     Utf8,
@@ -30,7 +30,7 @@ pub fn detect(prefix: &[u8]) -> (Encoding, usize) {
 }
 
 /// Turns a byte stream into UTF-8 bytes, chunk by chunk.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Transcoder {
     encoding: Encoding,
     bom_left: usize,

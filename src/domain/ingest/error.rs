@@ -35,7 +35,7 @@ pub fn clip(text: &str) -> String {
 }
 
 /// A skipped row: where it starts and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RowError {
     /// Physical line where the record starts (header = line 1, newlines inside
     /// quotes count; a worksheet's row number).
@@ -45,7 +45,7 @@ pub struct RowError {
 }
 
 /// Why a row was skipped; each case carries the field and value at fault.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RowProblem {
     /// The row has another number of fields than the header.
     FieldCount {
@@ -72,26 +72,30 @@ pub enum RowProblem {
     /// A required cell is empty.
     EmptyRequired {
         /// The canonical field (or CDR column).
-        field: &'static str,
+        #[serde(with = "super::field_name")]
+        field: super::field_name::FieldName,
     },
     /// A required timestamp cell is not a date/time.
     NotATimestamp {
         /// The field.
-        field: &'static str,
+        #[serde(with = "super::field_name")]
+        field: super::field_name::FieldName,
         /// The cell text.
         value: String,
     },
     /// A required money cell is not an amount.
     NotAnAmount {
         /// The field.
-        field: &'static str,
+        #[serde(with = "super::field_name")]
+        field: super::field_name::FieldName,
         /// The cell text.
         value: String,
     },
     /// A money cell that is not an amount in the convention its column settled on.
     AmountConvention {
         /// The field.
-        field: &'static str,
+        #[serde(with = "super::field_name")]
+        field: super::field_name::FieldName,
         /// The cell text.
         value: String,
     },

@@ -13,7 +13,7 @@ pub const MAX_ERRORS: usize = 50;
 pub const MAX_WORDS: usize = 20;
 
 /// What a cell that could not be read was expected to hold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Expected {
     /// A duration (`245`, `4:05`, `2m 5s`).
     Duration,
@@ -32,12 +32,13 @@ pub enum Expected {
 }
 
 /// The cause of a warning.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Cause {
     /// Optional cells that could not be read and were left empty.
     Unreadable {
         /// The canonical field.
-        field: &'static str,
+        #[serde(with = "super::field_name")]
+        field: super::field_name::FieldName,
         /// What was expected.
         expected: Expected,
     },
@@ -63,7 +64,7 @@ pub enum Cause {
 }
 
 /// One warning of a file: a cause with its count, first line and first value.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Warning {
     /// What happened.
     pub cause: Cause,
@@ -76,7 +77,7 @@ pub struct Warning {
 }
 
 /// Errors and warnings of one file.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Issues {
     /// Rows skipped, all of them.
     pub skipped: usize,

@@ -143,7 +143,7 @@ impl HeaderIndex {
 }
 
 /// A column as the user names it (`--map FILE:FIELD=COLUMN`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ColumnRef {
     /// `#N`: the N-th column, counting from 1 (stored 0-based).
     Position(usize),
@@ -184,7 +184,7 @@ impl ColumnRef {
 }
 
 /// A field the user maps to a column of their choosing.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct FieldChoice {
     /// The canonical field, as written.
     pub field: String,

@@ -21,6 +21,7 @@ pub mod csv;
 mod decoder;
 pub mod encoding;
 pub mod error;
+mod field_name;
 pub mod issues;
 mod kind;
 pub mod mapping;

@@ -4,7 +4,7 @@ use super::kind::FileKind;
 use super::mapping::{ColumnMapping, FieldChoice};
 
 /// How to read a file: settings plus the user's overrides of what sniffing decides.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ParseOptions {
     /// The kind, when the user forces it (else detected).
     pub kind: Option<FileKind>,

@@ -112,7 +112,7 @@ impl<'a> Record<'a> {
 }
 
 /// What builders share: the strings, the issues and the settings.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Ctx {
     /// The settings and overrides.
     pub options: ParseOptions,
@@ -122,7 +122,10 @@ pub struct Ctx {
     pub issues: Issues,
     /// Whether serial days count from 1904-01-01 (a workbook's `date1904`).
     pub date1904: bool,
+    #[serde(skip)]
     phone_buf: String,
+    // Caches only save work: a part arrives without them.
+    #[serde(skip)]
     caches: [SymCache; 4],
 }
 

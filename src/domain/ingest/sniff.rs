@@ -48,7 +48,7 @@ pub fn delimiter(sample: &[u8], eof: bool) -> u8 {
 }
 
 /// How the records of a file are to be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Layout {
     /// The kind.
     pub kind: FileKind,

@@ -51,7 +51,7 @@ use super::sniff::{Layout, SNIFF_BYTES};
 pub const MIN_PART_BYTES: u64 = 1 << 20;
 
 /// Where a file is cut, and the layout every part reads it with.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Plan {
     name: String,
     options: ParseOptions,
@@ -149,6 +149,16 @@ pub fn plan_at(
 }
 
 impl Plan {
+    /// The plan as bytes, for a worker that reads one of its parts.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    /// A plan from [`Plan::to_bytes`] (`None` for other bytes).
+    pub fn from_bytes(bytes: &[u8]) -> Option<Plan> {
+        postcard::from_bytes(bytes).ok()
+    }
+
     /// How many parts.
     pub fn parts(&self) -> usize {
         self.cuts.len()
@@ -196,11 +206,14 @@ impl Plan {
 
 /// A part's decoder: the first is an ordinary one (one per file: the size
 /// difference between the variants does not matter).
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 #[allow(clippy::large_enum_variant)]
 enum Inner {
-    First(Decoder),
     Later(Box<Running>),
+    // Only a later part travels between workers (a skipped variant comes
+    // last: serde numbers the others in order when reading).
+    #[serde(skip)]
+    First(Decoder),
 }
 
 /// Decodes one part of a [`Plan`]: fed the file's bytes from
@@ -271,6 +284,29 @@ impl PartDecoder {
         }
     }
 
+    /// Records read so far.
+    pub fn rows(&self) -> usize {
+        match &self.inner {
+            Inner::First(d) => d.rows(),
+            Inner::Later(run) => run.body.rows_seen,
+        }
+    }
+
+    /// Where the part's records end, once found (the part reads nothing
+    /// past it).
+    pub fn end(&self) -> Option<u64> {
+        self.end
+    }
+
+    /// The first part: tells its decoder the whole file's length
+    /// ([`Decoder::expect_len`]), so its tables make room for the rows of
+    /// every part they will take in. Later parts grow as they go.
+    pub fn expect_len(&mut self, len: u64) {
+        if let Inner::First(d) = &mut self.inner {
+            d.expect_len(len);
+        }
+    }
+
     /// Whether the part wants more bytes (`false` once past its end).
     pub fn wants_more(&self) -> bool {
         self.end.is_none()
@@ -308,7 +344,7 @@ impl PartDecoder {
 }
 
 /// One decoded part of a file, not settled yet.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Part {
     start: Option<u64>,
     end: Option<u64>,
@@ -316,6 +352,20 @@ pub struct Part {
 }
 
 impl Part {
+    /// A later part as bytes, for the worker that joins (the page's workers
+    /// share no memory); `None` for the first part, which never travels.
+    pub fn to_bytes(&self) -> Option<Vec<u8>> {
+        matches!(self.inner, Inner::Later(_))
+            .then(|| postcard::to_allocvec(self).ok())
+            .flatten()
+    }
+
+    /// A part from [`Part::to_bytes`]; `None` for bytes it did not write
+    /// (the part is then read again where it is joined).
+    pub fn from_bytes(bytes: &[u8]) -> Option<Part> {
+        postcard::from_bytes(bytes).ok()
+    }
+
     /// Rows read so far.
     pub fn rows(&self) -> usize {
         match &self.inner {

@@ -86,31 +86,42 @@ pub struct CallRow {
 
 /// Calls as columns: 35 bytes a row, 39 with call ids (strings are interned
 /// elsewhere).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct CallTable {
     /// Call ids: empty while no call has one (no KPI reads them, and files
     /// read for reports leave them out, see
     /// [`crate::domain::ingest::ParseOptions::keep_call_ids`]), else one per call.
+    #[serde(with = "super::column_bytes")]
     pub call_id: Vec<Option<Sym>>,
     /// Agents.
+    #[serde(with = "super::column_bytes")]
     pub agent: Vec<Sym>,
     /// Start times.
+    #[serde(with = "super::column_bytes")]
     pub started_at: Vec<Timestamp>,
     /// Directions.
+    #[serde(with = "super::column_bytes")]
     pub direction: Vec<Direction>,
     /// Statuses.
+    #[serde(with = "super::column_bytes")]
     pub status: Vec<CallStatus>,
     /// Waiting times.
+    #[serde(with = "super::column_bytes")]
     pub wait: Vec<Millis>,
     /// Talk times.
+    #[serde(with = "super::column_bytes")]
     pub talk: Vec<Millis>,
     /// Lead ids.
+    #[serde(with = "super::column_bytes")]
     pub lead_id: Vec<Option<Sym>>,
     /// Normalised phones.
+    #[serde(with = "super::column_bytes")]
     pub phone: Vec<Option<Sym>>,
     /// Campaigns.
+    #[serde(with = "super::column_bytes")]
     pub campaign: Vec<Option<Sym>>,
     /// Callback flags.
+    #[serde(with = "super::column_bytes")]
     pub callback: Vec<Option<bool>>,
 }
 

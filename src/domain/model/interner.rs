@@ -8,13 +8,21 @@ use hashbrown::HashTable;
 use rustc_hash::FxHasher;
 
 /// A handle to an interned string. `Option<Sym>` is 4 bytes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct Sym(NonZeroU32);
 
 impl Sym {
     /// The position of the string in its interner, starting at 0.
     pub fn index(self) -> usize {
         (self.0.get() - 1) as usize
+    }
+
+    /// The handle at position `index`, for reading a packed column (an
+    /// index no string has resolves to the empty text).
+    pub(super) fn from_index(index: usize) -> Sym {
+        Sym::at(index)
     }
 
     /// The handle at position `index` (saturating at the last handle).
@@ -193,6 +201,36 @@ impl Interner {
         self.text.capacity()
             + self.ends.capacity() * std::mem::size_of::<usize>()
             + self.index.capacity() * (std::mem::size_of::<Slot>() + 1)
+    }
+}
+
+/// An interner travels as its strings and their ends; the table is made
+/// again on arrival.
+impl serde::Serialize for Interner {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (&self.text, &self.ends).serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Interner {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (text, ends) = <(String, Vec<usize>)>::deserialize(deserializer)?;
+        let ordered = ends.windows(2).all(|w| w[0] <= w[1])
+            && ends.last().is_none_or(|&e| e <= text.len())
+            && ends.iter().all(|&e| text.is_char_boundary(e));
+        if !ordered {
+            return Err(serde::de::Error::custom("string ends out of order"));
+        }
+        let mut strings = Interner::new();
+        strings.text.reserve_exact(text.len());
+        strings.ends.reserve_exact(ends.len());
+        for i in 0..ends.len() {
+            strings.intern(nth(&text, &ends, i));
+        }
+        if strings.len() != ends.len() {
+            return Err(serde::de::Error::custom("a string stored twice"));
+        }
+        Ok(strings)
     }
 }
 

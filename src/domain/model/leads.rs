@@ -4,7 +4,7 @@ use super::interner::{Remap, Sym};
 use super::time::Timestamp;
 
 /// A lead's status column, mapped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum LeadStatus {
     /// Anything else (or no status).
     Open,
@@ -38,25 +38,34 @@ pub struct LeadRow {
 }
 
 /// Leads as columns.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct LeadTable {
     /// Lead ids.
+    #[serde(with = "super::column_bytes")]
     pub lead_id: Vec<Option<Sym>>,
     /// Normalised phones.
+    #[serde(with = "super::column_bytes")]
     pub phone: Vec<Option<Sym>>,
     /// Creation times.
+    #[serde(with = "super::column_bytes")]
     pub created_at: Vec<Timestamp>,
     /// Assigned agents.
+    #[serde(with = "super::column_bytes")]
     pub agent: Vec<Option<Sym>>,
     /// Campaigns.
+    #[serde(with = "super::column_bytes")]
     pub campaign: Vec<Option<Sym>>,
     /// First contact times from the file.
+    #[serde(with = "super::column_bytes")]
     pub first_contact_at: Vec<Option<Timestamp>>,
     /// Qualified flags.
+    #[serde(with = "super::column_bytes")]
     pub qualified: Vec<Option<bool>>,
     /// Statuses.
+    #[serde(with = "super::column_bytes")]
     pub status: Vec<LeadStatus>,
     /// Conversion times.
+    #[serde(with = "super::column_bytes")]
     pub converted_at: Vec<Option<Timestamp>>,
 }
 

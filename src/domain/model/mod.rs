@@ -3,6 +3,7 @@
 
 mod calls;
 mod campaigns;
+mod column_bytes;
 mod dataset;
 mod deals;
 mod interner;

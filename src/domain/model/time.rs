@@ -98,7 +98,9 @@ impl fmt::Display for Day {
 
 /// A duration in whole milliseconds; `u32::MAX` stands for "missing" so a
 /// column of durations costs 4 bytes a row.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Millis(u32);
 
 impl Millis {
@@ -116,6 +118,16 @@ impl Millis {
             Some(s) if s.is_finite() && s >= 0.0 => Millis::from_ms((s * 1000.0).round() as u64),
             _ => Millis::MISSING,
         }
+    }
+
+    /// The stored number (`u32::MAX`: missing), for packing a column.
+    pub(super) fn raw(self) -> u32 {
+        self.0
+    }
+
+    /// A duration from [`Millis::raw`].
+    pub(super) fn from_raw(raw: u32) -> Millis {
+        Millis(raw)
     }
 
     /// The duration in seconds, or `None` when missing.

@@ -22,12 +22,16 @@ const CAMPAIGN: usize = 9;
 const CALLBACK: usize = 10;
 
 /// Builds a [`CallTable`] from calls records.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct CallsBuilder {
     cols: [Option<usize>; 11],
     started: DateColumn,
+    // Memos only save work: a part arrives without them.
+    #[serde(skip)]
     directions: Memo<Option<Direction>>,
+    #[serde(skip)]
     statuses: Memo<Option<(CallStatus, bool)>>,
+    #[serde(skip)]
     flags: Memo<Option<bool>>,
     /// The table so far.
     pub table: CallTable,

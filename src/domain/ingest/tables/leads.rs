@@ -20,7 +20,7 @@ const STATUS: usize = 7;
 const CONVERTED_AT: usize = 8;
 
 /// Builds a [`LeadTable`] from leads records.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct LeadsBuilder {
     cols: [Option<usize>; 9],
     created: DateColumn,

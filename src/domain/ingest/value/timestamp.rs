@@ -9,7 +9,7 @@ use crate::domain::model::time::Day;
 use crate::domain::model::Timestamp;
 
 /// Order of the two first parts of a numeric date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum DateOrder {
     /// `03/11/2026` is 3 November (the Indonesian habit, the default).
     DayFirst,
@@ -18,7 +18,7 @@ pub enum DateOrder {
 }
 
 /// A parsed timestamp cell.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Stamp {
     /// Unambiguous: the time in report wall time.
     Fixed(Timestamp),
