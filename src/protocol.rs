@@ -143,6 +143,13 @@ pub enum Request {
         /// `;` or `,`.
         delimiter: char,
     },
+    /// Of the page's worker to its helper: read part `index` of the file
+    /// sent beside, cut by the plan sent beside as bytes
+    /// (`ingest::split::Plan::to_bytes`).
+    ReadPart {
+        /// The part.
+        index: usize,
+    },
 }
 
 /// What a view is asked for.
@@ -210,6 +217,24 @@ pub enum Response {
         /// The CSV text.
         text: String,
     },
+    /// Of the helper to the page's worker: how far its part is read.
+    PartProgress {
+        /// Bytes read from the part's start.
+        bytes: u64,
+        /// Records read.
+        rows: usize,
+    },
+    /// Of the helper: the part is read; its bytes are sent beside
+    /// (`ingest::split::Part::to_bytes`).
+    PartRead {
+        /// The hashes of its blocks (`worker::text_read::BlockHasher`).
+        blocks: Vec<u64>,
+        /// How many bytes they cover.
+        len: u64,
+    },
+    /// Of the helper: the part could not be read (the page's worker reads
+    /// it itself).
+    PartFailed,
 }
 
 /// Progress of the file being read.

@@ -250,5 +250,7 @@ fn receive(state: AppState, response: Response) {
         }
         Response::Drill(page) => state.drill_page.set(Some(Shared(Arc::new(*page)))),
         Response::Csv { name, text } => download_text(&name, "text/csv", &text),
+        // Between the worker and its helper only.
+        Response::PartProgress { .. } | Response::PartRead { .. } | Response::PartFailed => {}
     }
 }

@@ -4,6 +4,9 @@
 //! carries messages.
 
 pub mod session;
+pub mod text_read;
 
+#[cfg(target_arch = "wasm32")]
+pub mod helper;
 #[cfg(target_arch = "wasm32")]
 pub mod shell;

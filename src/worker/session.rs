@@ -4,13 +4,13 @@
 //! or the counting settings change — and the answers to the page's requests.
 //! The shell (`shell.rs`) only reads `File`s and carries messages.
 
-use std::hash::{DefaultHasher, Hasher};
 use std::io::Cursor;
 use std::sync::Arc;
 
+pub use super::text_read::{bytes_hash, TextOutcome, TextRead};
 use crate::domain::ingest::remembered::RememberedMappings;
 use crate::domain::ingest::workbook::{no_sheet_used, preview_sheet, read_sheet, read_workbook};
-use crate::domain::ingest::{preview, Decoder, FileError, ParseOptions, ParsedFile, Preview};
+use crate::domain::ingest::{preview, FileError, ParsedFile, Preview};
 use crate::domain::kpi::{Drill, Engine, Filter, Period, Settings};
 use crate::domain::model::Dataset;
 use crate::present::diagnostics::{file_error, row_error, warning};
@@ -74,130 +74,6 @@ impl Entry {
             Arc::new(std::mem::take(&mut p.data))
         })))
     }
-}
-
-/// A decoded text file, before it joins the list.
-#[derive(Debug)]
-pub struct TextOutcome {
-    /// The tables, or why the file can't be used.
-    pub outcome: Result<ParsedFile, FileError>,
-    /// The start of the file as the mapping editor shows it.
-    pub preview: Preview,
-    /// The choices it was read with.
-    pub choices: FileChoices,
-    /// The choices before a remembered mapping was applied (when one was).
-    pub undo: Option<FileChoices>,
-    /// Hash and length of its bytes (the same bytes twice: kept once).
-    pub hash: (u64, u64),
-}
-
-/// Reads one text file in chunks: the first chunk decides the choices (a
-/// remembered mapping for its header), then every chunk goes to the decoder.
-pub struct TextRead {
-    decoder: Decoder,
-    hasher: DefaultHasher,
-    len: u64,
-    head: Vec<u8>,
-    options: ParseOptions,
-    choices: FileChoices,
-    undo: Option<FileChoices>,
-    /// Whether bytes are being read again from an offset (no hashing then).
-    again: bool,
-}
-
-/// The bytes kept for the preview of a failed file.
-const HEAD: usize = 64 * 1024;
-
-impl TextRead {
-    /// Starts reading `name` whose first chunk is `first` (fed here).
-    pub fn start(
-        name: &str,
-        first: &[u8],
-        read: &ReadSettings,
-        choices: FileChoices,
-        remembered: Option<&RememberedMappings>,
-    ) -> TextRead {
-        let mut choices = choices;
-        let mut undo = None;
-        if let Some(memory) = remembered {
-            let options = read.options(&choices);
-            let headers = preview(first, &options).headers;
-            if let Some(m) = memory.lookup(&headers) {
-                undo = Some(choices.clone());
-                choices = FileChoices {
-                    kind: Some(m.kind()),
-                    mapping: Some(m.clone()),
-                    ..choices
-                };
-            }
-        }
-        let options = read.options(&choices);
-        let mut read = TextRead {
-            decoder: Decoder::new(name, options.clone()),
-            hasher: DefaultHasher::new(),
-            len: 0,
-            head: Vec::new(),
-            options,
-            choices,
-            undo,
-            again: false,
-        };
-        read.feed(first);
-        read
-    }
-
-    /// Reads the next chunk.
-    pub fn feed(&mut self, chunk: &[u8]) {
-        if !self.again {
-            self.hasher.write(chunk);
-            self.len += chunk.len() as u64;
-            let room = HEAD.saturating_sub(self.head.len());
-            self.head
-                .extend_from_slice(chunk.get(..room.min(chunk.len())).unwrap_or_default());
-        }
-        self.decoder.feed(chunk);
-    }
-
-    /// Records decoded so far.
-    pub fn rows(&self) -> usize {
-        self.decoder.rows()
-    }
-
-    /// Tells the decoder the file's size ([`Decoder::expect_len`]).
-    pub fn expect_len(&mut self, len: u64) {
-        self.decoder.expect_len(len);
-    }
-
-    /// Ends a pass: `Some(offset)` asks for the bytes from `offset` again (an
-    /// unclosed quote was skipped; DATA.md §9).
-    pub fn end_pass(&mut self) -> Option<u64> {
-        let offset = self.decoder.end_input();
-        self.again |= offset.is_some();
-        offset
-    }
-
-    /// The file once read.
-    pub fn finish(self) -> TextOutcome {
-        let outcome = self.decoder.finish();
-        let preview = match &outcome {
-            Ok(_) => Preview::default(),
-            Err(_) => preview(&self.head, &self.options),
-        };
-        TextOutcome {
-            outcome,
-            preview,
-            choices: self.choices,
-            undo: self.undo,
-            hash: (self.hasher.finish(), self.len),
-        }
-    }
-}
-
-/// The hash and length of whole bytes, as [`TextRead`] computes them.
-pub fn bytes_hash(bytes: &[u8]) -> (u64, u64) {
-    let mut h = DefaultHasher::new();
-    h.write(bytes);
-    (h.finish(), bytes.len() as u64)
 }
 
 /// What adding files did.

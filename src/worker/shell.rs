@@ -1,9 +1,11 @@
 //! The worker's shell (wasm only): listens for the page's messages, reads the
 //! `File`s it is given in 1 MiB chunks, the next asked for while one is
 //! decoded (posting progress, stopping on Cancel), keeps each `File` to read
-//! it again when a mapping changes (never its bytes), and posts the session's answers. Requests are handled one at
+//! it again when a mapping changes (never its bytes), and posts the
+//! session's answers. A large calls or leads file is read in two parts, the
+//! later one by a [`Helper`] on the other core. Requests are handled one at
 //! a time, in order; of several views or drill pages waiting, only the last
-//! is computed.
+//! is computed. A helper runs this same shell and answers `ReadPart`.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
@@ -15,7 +17,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
+use super::helper::{is_helper, Helper, News};
 use super::session::{Added, Origin, Session, TextRead};
+use super::text_read::{cut_for, PartRead};
+use crate::domain::ingest::split::Plan;
 use crate::domain::ingest::workbook::is_zip;
 use crate::present::i18n::{t, Lang, Msg};
 use crate::protocol::{decode, encode, FileChoices, Progress, Request, Response, Words};
@@ -29,12 +34,23 @@ struct Shell {
     session: Session,
     /// Each text file's and workbook's `File`, by entry id.
     files: HashMap<u64, File>,
-    /// Requests waiting, with the files sent beside them.
-    queue: VecDeque<(Request, Vec<File>)>,
+    /// Requests waiting, with the files and bytes sent beside them.
+    queue: VecDeque<Incoming>,
     /// Whether the pump is running.
     busy: bool,
     /// Set by a Cancel message, read between chunks.
     cancel: bool,
+    /// Whether this worker is a helper (it starts none).
+    helper_self: bool,
+    /// The helper, when one runs.
+    helper: Option<Rc<Helper>>,
+}
+
+/// A request with what was sent beside it.
+struct Incoming {
+    request: Request,
+    files: Vec<File>,
+    bytes: Option<Vec<u8>>,
 }
 
 type Shared = Rc<RefCell<Shell>>;
@@ -54,6 +70,7 @@ fn notice(scope: &DedicatedWorkerGlobalScope, f: impl Fn(Lang) -> String, error:
 /// Starts listening (the worker's `main`).
 pub fn run() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let helper_self = is_helper(&scope);
     let shell: Shared = Rc::new(RefCell::new(Shell {
         scope: scope.clone(),
         session: Session::new(),
@@ -61,21 +78,24 @@ pub fn run() {
         queue: VecDeque::new(),
         busy: false,
         cancel: false,
+        helper_self,
+        helper: None,
     }));
+    start_helper(&shell);
     let on_message = {
         let shell = Rc::clone(&shell);
         Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
             let data = ev.data();
-            let (text, files) = if let Some(text) = data.as_string() {
-                (text, Vec::new())
+            let (text, files, bytes) = if let Some(text) = data.as_string() {
+                (text, Vec::new(), None)
             } else if let Ok(parts) = data.dyn_into::<Array>() {
                 let text = parts.get(0).as_string().unwrap_or_default();
-                let files = parts
-                    .iter()
-                    .skip(1)
-                    .filter_map(|f| f.dyn_into::<File>().ok())
-                    .collect();
-                (text, files)
+                let beside = || parts.iter().skip(1);
+                let files = beside().filter_map(|f| f.dyn_into::<File>().ok()).collect();
+                let bytes = beside()
+                    .find_map(|b| b.dyn_into::<Uint8Array>().ok())
+                    .map(|b| b.to_vec());
+                (text, files, bytes)
             } else {
                 return;
             };
@@ -85,9 +105,16 @@ pub fn run() {
             let mut s = shell.borrow_mut();
             if request == Request::Cancel {
                 s.cancel = true;
+                if let Some(h) = &s.helper {
+                    h.interrupt();
+                }
                 return;
             }
-            s.queue.push_back((request, files));
+            s.queue.push_back(Incoming {
+                request,
+                files,
+                bytes,
+            });
             if !s.busy {
                 s.busy = true;
                 drop(s);
@@ -109,14 +136,14 @@ async fn pump(shell: Shared) {
             let last_view = s
                 .queue
                 .iter()
-                .rposition(|(r, _)| matches!(r, Request::View(_)));
+                .rposition(|m| matches!(m.request, Request::View(_)));
             let last_drill = s
                 .queue
                 .iter()
-                .rposition(|(r, _)| matches!(r, Request::Drill(_)));
+                .rposition(|m| matches!(m.request, Request::Drill(_)));
             let mut i = 0;
-            s.queue.retain(|(r, _)| {
-                let keep = match r {
+            s.queue.retain(|m| {
+                let keep = match m.request {
                     Request::View(_) => Some(i) == last_view,
                     Request::Drill(_) => Some(i) == last_drill,
                     _ => true,
@@ -130,12 +157,25 @@ async fn pump(shell: Shared) {
             }
             next
         };
-        let Some((request, files)) = next else { return };
-        handle(&shell, request, files).await;
+        let Some(incoming) = next else { return };
+        handle(&shell, incoming).await;
     }
 }
 
-async fn handle(shell: &Shared, request: Request, files: Vec<File>) {
+/// Starts a helper unless one runs (or this worker is one).
+fn start_helper(shell: &Shared) {
+    let mut s = shell.borrow_mut();
+    if s.helper.is_none() && !s.helper_self {
+        s.helper = Helper::spawn(&s.scope).map(Rc::new);
+    }
+}
+
+async fn handle(shell: &Shared, incoming: Incoming) {
+    let Incoming {
+        request,
+        files,
+        bytes,
+    } = incoming;
     let scope = shell.borrow().scope.clone();
     match request {
         Request::Settings { read, kpi } => {
@@ -152,8 +192,10 @@ async fn handle(shell: &Shared, request: Request, files: Vec<File>) {
             }
         }
         Request::Remembered(memory) => shell.borrow_mut().session.set_remembered(memory),
+        Request::ReadPart { index } => answer_part(shell, files.first(), bytes, index).await,
         Request::Open => {
             shell.borrow_mut().cancel = false;
+            start_helper(shell);
             let total = files.len();
             let mut cancelled = false;
             for (i, file) in files.into_iter().enumerate() {
@@ -244,6 +286,27 @@ fn tell_duplicates(scope: &DedicatedWorkerGlobalScope, added: &Added) {
     }
 }
 
+/// Lets progress through at most every [`Throttle::MS`] (a message a chunk
+/// would keep the page busy redrawing while both cores read).
+#[derive(Default)]
+struct Throttle {
+    last: std::cell::Cell<f64>,
+}
+
+impl Throttle {
+    const MS: f64 = 50.0;
+
+    /// Whether to post now (always when `last`).
+    fn due(&self, last: bool) -> bool {
+        let now = js_sys::Date::now();
+        let due = last || now - self.last.get() >= Self::MS;
+        if due {
+            self.last.set(now);
+        }
+        due
+    }
+}
+
 /// Why reading stopped.
 enum Stop {
     Cancelled,
@@ -270,17 +333,20 @@ async fn open(shell: &Shared, file: &File, index: (usize, usize)) -> Result<(), 
     let name = file.name();
     let size = file.size();
     let scope = shell.borrow().scope.clone();
+    let every = Throttle::default();
     let progress = |bytes: f64, rows: usize| {
-        post(
-            &scope,
-            &Response::Progress(Progress {
-                name: name.clone(),
-                bytes: bytes as u64,
-                total: size as u64,
-                rows,
-                index,
-            }),
-        );
+        if every.due(bytes >= size) {
+            post(
+                &scope,
+                &Response::Progress(Progress {
+                    name: name.clone(),
+                    bytes: bytes as u64,
+                    total: size as u64,
+                    rows,
+                    index,
+                }),
+            );
+        }
     };
     progress(0.0, 0);
     let first = slice(file, 0.0, CHUNK.min(size)).await?;
@@ -294,18 +360,42 @@ async fn open(shell: &Shared, file: &File, index: (usize, usize)) -> Result<(), 
         }
         return Ok(());
     }
-    let mut read = {
+    let helper = shell.borrow().helper.clone();
+    let cut = helper.as_ref().and(cut_for(size as u64));
+    let (mut read, plan) = {
         let s = shell.borrow();
-        TextRead::start(
-            &name,
-            &first,
-            s.session.read_settings(),
-            FileChoices::default(),
-            Some(s.session.remembered()),
-        )
+        let (settings, remembered) = (s.session.read_settings(), Some(s.session.remembered()));
+        match cut {
+            Some(cut) => TextRead::start_in_parts(
+                &name,
+                &first,
+                (size as u64, cut),
+                settings,
+                FileChoices::default(),
+                remembered,
+            ),
+            None => (
+                TextRead::start(&name, &first, settings, FileChoices::default(), remembered),
+                None,
+            ),
+        }
     };
     read.expect_len(size as u64);
-    feed_rest(shell, file, &mut read, first.len() as f64, &progress).await?;
+    match (plan, helper) {
+        (Some(plan), Some(helper)) => {
+            read_in_two(
+                shell,
+                file,
+                &mut read,
+                &plan,
+                &helper,
+                first.len() as f64,
+                &progress,
+            )
+            .await?;
+        }
+        _ => feed_rest(shell, file, &mut read, first.len() as f64, &progress).await?,
+    }
     let added = shell.borrow_mut().session.add_text(&name, read.finish());
     tell_duplicates(&scope, &added);
     for id in added.ids {
@@ -314,13 +404,154 @@ async fn open(shell: &Shared, file: &File, index: (usize, usize)) -> Result<(), 
     Ok(())
 }
 
-/// Feeds the rest of a file from `start`, then any part asked for again.
-/// The next chunk is asked of the browser before this one is decoded, so
-/// the file is read while the worker decodes.
-async fn feed_rest(
+/// The first part here, the later one by the helper at the same time, then
+/// the join (reading on here where it asks). The helper is dropped once its
+/// part is back, or on Cancel, and a new one started for the next file.
+async fn read_in_two(
     shell: &Shared,
     file: &File,
     read: &mut TextRead,
+    plan: &Plan,
+    helper: &Rc<Helper>,
+    start: f64,
+    progress: &impl Fn(f64, usize),
+) -> Result<(), Stop> {
+    helper.read(file, plan, 1);
+    let cut = plan.range(1).start as f64;
+    // Both parts' bytes and records so far.
+    let both = |at: f64, rows: usize| {
+        let (bytes, later) = helper.progress();
+        progress(at.min(cut) + bytes as f64, rows + later);
+    };
+    let first = feed_rest(shell, file, read, start, &both).await;
+    let later = match first {
+        Ok(()) => wait_for_part(shell, helper, read, cut, progress).await,
+        Err(_) => None,
+    };
+    let cancelled = {
+        let mut s = shell.borrow_mut();
+        s.helper = None;
+        s.cancel
+    };
+    first?;
+    if cancelled {
+        return Err(Stop::Cancelled);
+    }
+    match read.join(later) {
+        Some(from) => feed_rest(shell, file, read, from as f64, progress).await,
+        None => Ok(()),
+    }
+}
+
+/// Waits for the helper's part, posting progress; `None` when it failed or
+/// the user cancelled.
+async fn wait_for_part(
+    shell: &Shared,
+    helper: &Helper,
+    read: &TextRead,
+    cut: f64,
+    progress: &impl Fn(f64, usize),
+) -> Option<(crate::domain::ingest::split::Part, Vec<u64>, u64)> {
+    loop {
+        if shell.borrow().cancel {
+            return None;
+        }
+        match helper.news().await {
+            News::Done(part) => return part,
+            News::Progress(bytes, rows) => progress(cut + bytes as f64, read.rows() + rows),
+        }
+    }
+}
+
+/// What [`feed_rest`] reads into: a whole file or its first part
+/// ([`TextRead`]), or a later part ([`PartRead`]).
+trait Feed {
+    fn feed(&mut self, chunk: &[u8]);
+    fn wants_more(&self) -> bool;
+    fn rows(&self) -> usize;
+    fn end_pass(&mut self) -> Option<u64>;
+}
+
+impl Feed for TextRead {
+    fn feed(&mut self, chunk: &[u8]) {
+        TextRead::feed(self, chunk);
+    }
+    fn wants_more(&self) -> bool {
+        TextRead::wants_more(self)
+    }
+    fn rows(&self) -> usize {
+        TextRead::rows(self)
+    }
+    fn end_pass(&mut self) -> Option<u64> {
+        TextRead::end_pass(self)
+    }
+}
+
+impl Feed for PartRead {
+    fn feed(&mut self, chunk: &[u8]) {
+        PartRead::feed(self, chunk);
+    }
+    fn wants_more(&self) -> bool {
+        PartRead::wants_more(self)
+    }
+    fn rows(&self) -> usize {
+        PartRead::rows(self)
+    }
+    fn end_pass(&mut self) -> Option<u64> {
+        PartRead::end_pass(self)
+    }
+}
+
+/// A helper's answer to `ReadPart`: the part read, its bytes transferred.
+async fn answer_part(shell: &Shared, file: Option<&File>, plan: Option<Vec<u8>>, index: usize) {
+    let scope = shell.borrow().scope.clone();
+    let answer = match (file, plan.as_deref().and_then(Plan::from_bytes)) {
+        (Some(file), Some(plan)) => read_part(shell, file, &plan, index).await.ok(),
+        _ => None,
+    };
+    match answer {
+        Some((response, bytes)) => {
+            let bytes = Uint8Array::from(bytes.as_slice());
+            let message = Array::of2(&JsValue::from_str(&encode(&response)), &bytes);
+            let _ = scope.post_message_with_transfer(&message, &Array::of1(&bytes.buffer()));
+        }
+        None => post(&scope, &Response::PartFailed),
+    }
+}
+
+/// Reads part `index` of `plan` (a helper's work), posting progress; the
+/// answer to post with the part's bytes.
+async fn read_part(
+    shell: &Shared,
+    file: &File,
+    plan: &Plan,
+    index: usize,
+) -> Result<(Response, Vec<u8>), Stop> {
+    let scope = shell.borrow().scope.clone();
+    let start = plan.range(index).start as f64;
+    let mut read = PartRead::new(plan, index);
+    let every = Throttle::default();
+    let progress = |at: f64, rows: usize| {
+        if every.due(false) {
+            let bytes = (at - start).max(0.0) as u64;
+            post(&scope, &Response::PartProgress { bytes, rows });
+        }
+    };
+    feed_rest(shell, file, &mut read, start, &progress).await?;
+    let (part, blocks, len) = read.finish();
+    let bytes = part
+        .to_bytes()
+        .ok_or_else(|| Stop::Browser("part not written".to_owned()))?;
+    Ok((Response::PartRead { blocks, len }, bytes))
+}
+
+/// Feeds the rest of a file from `start` until it wants no more, then any
+/// part asked for again. The next chunk is asked of the browser before this
+/// one is decoded, so the file is read while the worker decodes.
+async fn feed_rest(
+    shell: &Shared,
+    file: &File,
+    read: &mut impl Feed,
     start: f64,
     progress: &impl Fn(f64, usize),
 ) -> Result<(), Stop> {
@@ -340,10 +571,13 @@ async fn feed_rest(
                 .await
                 .map_err(|e| Stop::Browser(format!("{e:?}")))?;
             at = to;
-            next = ask_from(at);
             copy_into(&buffer, &mut bytes);
             read.feed(&bytes);
             progress(at, read.rows());
+            if !read.wants_more() {
+                return Ok(());
+            }
+            next = ask_from(at);
         }
         match read.end_pass() {
             Some(offset) => at = offset as f64,

@@ -1,11 +1,12 @@
 // Reading exports on the page, in real Chromium, on the release build: a
 // workbook gives the CLI's values, sheet by sheet; a mapping chosen for one
 // file is remembered for the next file with the same header (with an undo,
-// cleared in the settings); diagnostics follow the page language.
+// cleared in the settings); diagnostics follow the page language; a file
+// read by two workers gives the CLI's values.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT, serveDist, openBrowser, newPage, waitReady } from "./harness.mjs";
@@ -122,6 +123,39 @@ test("a mapping chosen for one file applies to the next with the same header", a
   assert.equal(await page.locator('[data-remembered-count="0"]').count(), 1);
   await choose(page, [second]);
   assert.ok(await page.locator(".file-item").first().evaluate((e) => e.classList.contains("failed")));
+  await context.close();
+});
+
+test("a file large enough for two workers gives the CLI's values", async () => {
+  // Over 8 MiB: the page's worker reads the first half and its helper the
+  // second; messy rows (errors and warnings) fall on both sides of the cut.
+  const dir = mkdtempSync(join(tmpdir(), "telesales-kpi-split-"));
+  const file = join(dir, "calls-big.csv");
+  execFileSync(CLI, ["generate", "120000", file, "--messy"]);
+  // Near each end, a skipped row (no agent) and an unreadable talk time.
+  const row = (agent) => `x;"${agent}";07/11/2026 13:29;Keluar;Tersambung;0:25;lama;L1;"0812-1";"Promo Oktober"`;
+  const [header, ...rest] = readFileSync(file, "utf8").split("\n");
+  writeFileSync(file, [header, row(""), row("Budi"), ...rest].join("\n") + row("") + "\n" + row("Siti") + "\n");
+  const { page, context, errors } = await newPage(browser);
+  await page.goto(site.url);
+  await waitReady(page);
+  await choose(page, [file]);
+  await page.waitForSelector("[data-kpi].kpi-card", { timeout: 120000 });
+  await waitReady(page, 120000);
+  const from = await page.inputValue('input[name="from"]');
+  const to = await page.inputValue('input[name="to"]');
+  const expected = cli([file, "--from", from, "--to", to]);
+  assert.equal(expected.files[0].errors.length, 2);
+  assert.ok(expected.files[0].rows > 100000 && /2 talk_seconds cell/.test(expected.warnings.join()));
+  const cards = await cardValues(page);
+  assert.equal(Object.keys(cards).length, 15);
+  for (const [id, v] of Object.entries(cards)) close(num(v), expected.kpis[id].value, `team ${id}`);
+  const cells = await page.$$eval("td[data-agent]", (els) =>
+    els.map((e) => ({ agent: e.dataset.agent, kpi: e.dataset.kpi, value: e.dataset.value })));
+  assert.equal(cells.length, Object.keys(expected.agents).length * 15);
+  for (const c of cells) close(num(c.value), expected.agents[c.agent][c.kpi].value, `${c.agent} ${c.kpi}`);
+  assert.equal(await page.locator(".file-item.failed").count(), 0);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
