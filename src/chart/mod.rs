@@ -13,6 +13,7 @@
 mod bars;
 mod heatmap;
 mod histogram;
+mod measured;
 mod runup;
 mod statuses;
 mod trend;
@@ -132,11 +133,11 @@ pub fn size_for(width: u32) -> (u32, u32) {
 /// ```
 pub fn svg<F>(size: (u32, u32), draw: F) -> Result<String, ChartError>
 where
-    F: FnOnce(DrawingArea<SVGBackend<'_>, Shift>) -> Result<(), ChartError>,
+    F: FnOnce(DrawingArea<measured::Measured<'_>, Shift>) -> Result<(), ChartError>,
 {
     let mut out = String::new();
     {
-        let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        let area = measured::Measured::with_string(&mut out, size).into_drawing_area();
         area.fill(&WHITE)?;
         draw(area.clone())?;
         area.present()?;
