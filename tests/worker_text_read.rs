@@ -10,7 +10,7 @@ use telesales_kpi::domain::ingest::split::{Part, Plan};
 use telesales_kpi::domain::synth::canonical_calls_csv;
 use telesales_kpi::protocol::{FileChoices, ReadSettings};
 use telesales_kpi::worker::text_read::{
-    bytes_hash, cut_for, PartRead, TextOutcome, TextRead, BLOCK,
+    bytes_hash, cut_for, PartRead, TextOutcome, TextRead, BLOCK, SPLIT_FROM_BYTES,
 };
 
 /// Everything of an outcome that the list and the engine use.
@@ -118,8 +118,9 @@ fn in_two(bytes: &[u8], cut: u64, chunk: usize, helped: bool) -> Option<TextOutc
 fn a_large_file_read_by_two_workers_is_the_file_read_by_one() {
     let bytes = canonical_calls_csv(100_000, 11);
     let len = bytes.len() as u64;
-    let cut = cut_for(len).expect("large enough to split");
-    assert_eq!(cut % BLOCK, 0);
+    // Cut as the page cuts (in the middle, on a block boundary), though the
+    // page reads a file this small whole.
+    let cut = len / 2 / BLOCK * BLOCK;
     let one = whole(&bytes, 1 << 20);
     assert_eq!(one.hash, bytes_hash(&bytes));
     for helped in [true, false] {
@@ -127,8 +128,14 @@ fn a_large_file_read_by_two_workers_is_the_file_read_by_one() {
         assert_eq!(summary(&two), summary(&one), "helped: {helped}");
         assert_eq!(two.hash, one.hash, "helped: {helped}");
     }
-    // Small files are read whole.
-    assert_eq!(cut_for(BLOCK), None);
+    // Files below SPLIT_FROM_BYTES are read whole; larger ones are cut in the
+    // middle, on a block boundary.
+    assert_eq!(cut_for(SPLIT_FROM_BYTES - 1), None);
+    assert_eq!(cut_for(SPLIT_FROM_BYTES), Some(SPLIT_FROM_BYTES / 2));
+    assert_eq!(
+        cut_for(SPLIT_FROM_BYTES * 3 + 5),
+        Some(SPLIT_FROM_BYTES * 3 / 2 / BLOCK * BLOCK)
+    );
 }
 
 #[test]

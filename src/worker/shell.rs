@@ -81,7 +81,16 @@ pub fn run() {
         helper_self,
         helper: None,
     }));
-    start_helper(&shell);
+    // The helper starts a while after this worker (not to slow its start),
+    // or at once for a large file dropped before then.
+    let later = {
+        let shell = Rc::clone(&shell);
+        Closure::once_into_js(move || start_helper(&shell))
+    };
+    let _ = scope.set_timeout_with_callback_and_timeout_and_arguments_0(
+        later.unchecked_ref(),
+        HELPER_AFTER_MS,
+    );
     let on_message = {
         let shell = Rc::clone(&shell);
         Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
@@ -162,6 +171,9 @@ async fn pump(shell: Shared) {
     }
 }
 
+/// How long after this worker starts its helper starts.
+const HELPER_AFTER_MS: i32 = 2000;
+
 /// Starts a helper unless one runs (or this worker is one).
 fn start_helper(shell: &Shared) {
     let mut s = shell.borrow_mut();
@@ -195,7 +207,6 @@ async fn handle(shell: &Shared, incoming: Incoming) {
         Request::ReadPart { index } => answer_part(shell, files.first(), bytes, index).await,
         Request::Open => {
             shell.borrow_mut().cancel = false;
-            start_helper(shell);
             let total = files.len();
             let mut cancelled = false;
             for (i, file) in files.into_iter().enumerate() {
@@ -360,8 +371,12 @@ async fn open(shell: &Shared, file: &File, index: (usize, usize)) -> Result<(), 
         }
         return Ok(());
     }
+    let cut = cut_for(size as u64);
+    if cut.is_some() {
+        start_helper(shell);
+    }
     let helper = shell.borrow().helper.clone();
-    let cut = helper.as_ref().and(cut_for(size as u64));
+    let cut = helper.as_ref().and(cut);
     let (mut read, plan) = {
         let s = shell.borrow();
         let (settings, remembered) = (s.session.read_settings(), Some(s.session.remembered()));

@@ -1,6 +1,6 @@
 // Where a load's time goes (not a test): timestamps, from the files being
 // set, of the first and last progress shown, the first card, each dashboard
-// part and data-ready. Run: node tests/e2e/timeline_probe.mjs DIST FILE...
+// part and data-ready. Run: [COLD=1] node tests/e2e/timeline_probe.mjs DIST FILE...
 import { serveDist, openBrowser, newPage, waitReady } from "./harness.mjs";
 
 const [dist, ...files] = process.argv.slice(2);
@@ -9,8 +9,10 @@ const browser = await openBrowser();
 try {
   const { page, context } = await newPage(browser);
   await page.goto(site.url);
-  await waitReady(page);
-  await page.waitForTimeout(1500);
+  // As ../shared/perf does: the file goes in at the page's load event
+  // (COLD=1), or once the page is ready and its worker started.
+  if (process.env.COLD) await page.waitForLoadState("load");
+  else { await waitReady(page); await page.waitForTimeout(1500); }
   await page.evaluate(() => {
     window.__marks = [];
     const t0 = () => window.__t0 ?? 0;
