@@ -297,8 +297,8 @@ fn tell_duplicates(scope: &DedicatedWorkerGlobalScope, added: &Added) {
     }
 }
 
-/// Lets progress through at most every [`Throttle::MS`] (a message a chunk
-/// would keep the page busy redrawing while both cores read).
+/// Lets a helper's progress through at most every [`Throttle::MS`] (the
+/// worker passes it on with its own).
 #[derive(Default)]
 struct Throttle {
     last: std::cell::Cell<f64>,
@@ -307,10 +307,10 @@ struct Throttle {
 impl Throttle {
     const MS: f64 = 50.0;
 
-    /// Whether to post now (always when `last`).
-    fn due(&self, last: bool) -> bool {
+    /// Whether to post now.
+    fn due(&self) -> bool {
         let now = js_sys::Date::now();
-        let due = last || now - self.last.get() >= Self::MS;
+        let due = now - self.last.get() >= Self::MS;
         if due {
             self.last.set(now);
         }
@@ -344,20 +344,17 @@ async fn open(shell: &Shared, file: &File, index: (usize, usize)) -> Result<(), 
     let name = file.name();
     let size = file.size();
     let scope = shell.borrow().scope.clone();
-    let every = Throttle::default();
     let progress = |bytes: f64, rows: usize| {
-        if every.due(bytes >= size) {
-            post(
-                &scope,
-                &Response::Progress(Progress {
-                    name: name.clone(),
-                    bytes: bytes as u64,
-                    total: size as u64,
-                    rows,
-                    index,
-                }),
-            );
-        }
+        post(
+            &scope,
+            &Response::Progress(Progress {
+                name: name.clone(),
+                bytes: bytes as u64,
+                total: size as u64,
+                rows,
+                index,
+            }),
+        );
     };
     progress(0.0, 0);
     let first = slice(file, 0.0, CHUNK.min(size)).await?;
@@ -547,7 +544,7 @@ async fn read_part(
     let mut read = PartRead::new(plan, index);
     let every = Throttle::default();
     let progress = |at: f64, rows: usize| {
-        if every.due(false) {
+        if every.due() {
             let bytes = (at - start).max(0.0) as u64;
             post(&scope, &Response::PartProgress { bytes, rows });
         }
