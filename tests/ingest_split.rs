@@ -365,3 +365,41 @@ fn generated_files_take_both_ways() {
         "{merged} merged, {read_on} read on"
     );
 }
+
+/// A valid later part of a small calls file, as bytes, with its plan.
+fn part_bytes() -> (Vec<u8>, Plan, Vec<u8>) {
+    let bytes = format!(
+        "{HEADER}Budi,03/11/2026 09:15,out,connected,60,L1\nSiti,13/11/2026 10:00,in,busy,x,L2\n\
+         Agus,04/11/2026 08:00,out,connected,1:05,L1\nBudi,05/11/2026 08:00,out,weird,30,L3\n"
+    )
+    .into_bytes();
+    let plan = cut_plan(&bytes, &[HEADER.len() as u64 + 50]).expect("plan");
+    let later = decode_part(&plan, 1, &bytes)
+        .to_bytes()
+        .expect("a later part");
+    (later, plan, bytes)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Bytes that are no part this program wrote (none is: the helper is
+    /// this program) are refused or joined without a panic.
+    #[test]
+    fn any_bytes_as_a_part_or_a_plan_are_refused_or_read_without_a_panic(
+        noise in prop::collection::vec(any::<u8>(), 0..256),
+        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..4),
+    ) {
+        let _ = Plan::from_bytes(&noise);
+        let _ = Part::from_bytes(&noise);
+        let (mut later, plan, bytes) = part_bytes();
+        for (at, value) in flips {
+            let i = at.index(later.len());
+            later[i] = value;
+        }
+        if let Some(part) = Part::from_bytes(&later) {
+            let first = decode_part(&plan, 0, &bytes);
+            let _ = finish_join(join(&plan, vec![first, part]), &bytes);
+        }
+    }
+}
