@@ -5,36 +5,8 @@ use proptest::prelude::*;
 use telesales_kpi::domain::ingest::{parse_bytes, Decoder, FileError, ParseOptions, ParsedFile};
 use telesales_kpi::domain::synth;
 
-/// Everything a decode produced, in a comparable form.
-fn summary(result: &Result<ParsedFile, FileError>) -> String {
-    match result {
-        Err(e) => format!("Err({e:?})"),
-        Ok(f) => {
-            let strings: Vec<&str> = f.data.strings.iter().map(|(_, s)| s).collect();
-            format!(
-                "{:?} {} {} {:?} {:?} {:?} {:?} {:?} {} {} {} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
-                f.kind,
-                f.rows,
-                f.skipped,
-                f.errors,
-                f.warnings,
-                f.headers,
-                f.samples,
-                f.mapping,
-                f.day_first,
-                f.decimal_comma,
-                f.delimiter,
-                strings,
-                f.data.calls,
-                f.data.deals,
-                f.data.leads,
-                f.data.roster,
-                f.data.campaigns,
-                f.data.loaded,
-            )
-        }
-    }
-}
+mod ingest_support;
+use ingest_support::summary;
 
 /// Decodes `bytes` fed in chunks cut at `cuts` (positions, any order), and
 /// fed again in chunks from wherever the decoder asks (unclosed quotes).

@@ -12,35 +12,8 @@ use telesales_kpi::domain::ingest::split::{
 use telesales_kpi::domain::ingest::{parse_bytes, FileError, ParseOptions, ParsedFile};
 use telesales_kpi::domain::synth::canonical_calls_csv;
 
-/// Everything a decode produced, in a comparable form (strings in order,
-/// every table, every reported figure).
-fn summary(result: &Result<ParsedFile, FileError>) -> String {
-    match result {
-        Err(e) => format!("Err({e:?})"),
-        Ok(f) => {
-            let strings: Vec<&str> = f.data.strings.iter().map(|(_, s)| s).collect();
-            format!(
-                "{:?} rows {} skipped {} errors {:?} warnings {:?} headers {:?} samples {:?} {:?} \
-                 day_first {} comma {} {} strings {:?} calls {:?} leads {:?} {:?}",
-                f.kind,
-                f.rows,
-                f.skipped,
-                f.errors,
-                f.warnings,
-                f.headers,
-                f.samples,
-                f.mapping,
-                f.day_first,
-                f.decimal_comma,
-                f.delimiter,
-                strings,
-                f.data.calls,
-                f.data.leads,
-                f.data.loaded,
-            )
-        }
-    }
-}
+mod ingest_support;
+use ingest_support::summary;
 
 fn whole(bytes: &[u8]) -> Result<ParsedFile, FileError> {
     parse_bytes("f.csv", bytes, &ParseOptions::default())

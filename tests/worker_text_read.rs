@@ -6,6 +6,8 @@
 //! read on after a cut inside quotes, or the helper gone).
 
 use proptest::prelude::*;
+
+mod ingest_support;
 use telesales_kpi::domain::ingest::split::{Part, Plan};
 use telesales_kpi::domain::synth::canonical_calls_csv;
 use telesales_kpi::protocol::{FileChoices, ReadSettings};
@@ -15,29 +17,16 @@ use telesales_kpi::worker::text_read::{
 
 /// Everything of an outcome that the list and the engine use.
 fn summary(o: &TextOutcome) -> String {
-    match &o.outcome {
-        Err(e) => format!("Err({e:?}) {:?}", o.preview),
-        Ok(f) => {
-            let strings: Vec<&str> = f.data.strings.iter().map(|(_, s)| s).collect();
-            format!(
-                "{:?} {} {} {:?} {:?} {:?} {:?} {:?} {} {} {:?} {:?} {:?} {:?}",
-                f.kind,
-                f.rows,
-                f.skipped,
-                f.errors,
-                f.warnings,
-                f.headers,
-                f.samples,
-                f.mapping,
-                f.day_first,
-                f.decimal_comma,
-                strings,
-                f.data.calls,
-                f.data.leads,
-                o.choices
-            )
-        }
-    }
+    let preview = if o.outcome.is_err() {
+        format!("{:?}", o.preview)
+    } else {
+        String::new()
+    };
+    format!(
+        "{} {preview} {:?}",
+        ingest_support::summary(&o.outcome),
+        o.choices
+    )
 }
 
 fn settings() -> ReadSettings {

@@ -46,6 +46,17 @@ async function cardValues(page) {
     Object.fromEntries(els.map((e) => [e.dataset.kpi, e.dataset.value])));
 }
 
+/** Every card and agent cell shows the CLI's value. */
+async function assertCliValues(page, expected) {
+  const cards = await cardValues(page);
+  assert.equal(Object.keys(cards).length, 15);
+  for (const [id, v] of Object.entries(cards)) close(num(v), expected.kpis[id].value, `team ${id}`);
+  const cells = await page.$$eval("td[data-agent]", (els) =>
+    els.map((e) => ({ agent: e.dataset.agent, kpi: e.dataset.kpi, value: e.dataset.value })));
+  assert.equal(cells.length, Object.keys(expected.agents).length * 15);
+  for (const c of cells) close(num(c.value), expected.agents[c.agent][c.kpi].value, `${c.agent} ${c.kpi}`);
+}
+
 async function choose(page, files) {
   await page.setInputFiles(".drop-zone input[type=file]", files);
   await waitReady(page);
@@ -64,13 +75,7 @@ test("a workbook dropped on the page gives the CLI's values", async () => {
   const from = await page.inputValue('input[name="from"]');
   const to = await page.inputValue('input[name="to"]');
   const expected = cli([BOOK, "--from", from, "--to", to]);
-  const cards = await cardValues(page);
-  assert.equal(Object.keys(cards).length, 15);
-  for (const [id, v] of Object.entries(cards)) close(num(v), expected.kpis[id].value, `team ${id}`);
-  const cells = await page.$$eval("td[data-agent]", (els) =>
-    els.map((e) => ({ agent: e.dataset.agent, kpi: e.dataset.kpi, value: e.dataset.value })));
-  assert.equal(cells.length, Object.keys(expected.agents).length * 15);
-  for (const c of cells) close(num(c.value), expected.agents[c.agent][c.kpi].value, `${c.agent} ${c.kpi}`);
+  await assertCliValues(page, expected);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -147,13 +152,7 @@ test("a file large enough for two workers gives the CLI's values", async () => {
   const expected = cli([file, "--from", from, "--to", to]);
   assert.equal(expected.files[0].errors.length, 2);
   assert.ok(statSync(file).size > 32 * 2 ** 20 && expected.files[0].rows > 300000 && /2 talk_seconds cell/.test(expected.warnings.join()));
-  const cards = await cardValues(page);
-  assert.equal(Object.keys(cards).length, 15);
-  for (const [id, v] of Object.entries(cards)) close(num(v), expected.kpis[id].value, `team ${id}`);
-  const cells = await page.$$eval("td[data-agent]", (els) =>
-    els.map((e) => ({ agent: e.dataset.agent, kpi: e.dataset.kpi, value: e.dataset.value })));
-  assert.equal(cells.length, Object.keys(expected.agents).length * 15);
-  for (const c of cells) close(num(c.value), expected.agents[c.agent][c.kpi].value, `${c.agent} ${c.kpi}`);
+  await assertCliValues(page, expected);
   assert.equal(await page.locator(".file-item.failed").count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
