@@ -40,10 +40,21 @@ struct Shell {
     busy: bool,
     /// Set by a Cancel message, read between chunks.
     cancel: bool,
-    /// Whether this worker is a helper (it starts none).
-    helper_self: bool,
+    /// Whether this worker is a helper, or has started one.
+    helping: Helping,
     /// The helper, when one runs.
     helper: Option<Rc<Helper>>,
+}
+
+/// Where a worker stands with helpers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Helping {
+    /// It is a helper (it starts none).
+    IsOne,
+    /// It has started none yet.
+    NoneYet,
+    /// It has started one.
+    Started,
 }
 
 /// A request with what was sent beside it.
@@ -70,7 +81,11 @@ fn notice(scope: &DedicatedWorkerGlobalScope, f: impl Fn(Lang) -> String, error:
 /// Starts listening (the worker's `main`).
 pub fn run() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let helper_self = is_helper(&scope);
+    let helping = if is_helper(&scope) {
+        Helping::IsOne
+    } else {
+        Helping::NoneYet
+    };
     let shell: Shared = Rc::new(RefCell::new(Shell {
         scope: scope.clone(),
         session: Session::new(),
@@ -78,14 +93,24 @@ pub fn run() {
         queue: VecDeque::new(),
         busy: false,
         cancel: false,
-        helper_self,
+        helping,
         helper: None,
     }));
-    // The helper starts a while after this worker (not to slow its start),
-    // or at once for a large file dropped before then.
+    // The first helper starts a while after this worker (not to slow its
+    // start), when it is idle, or at once for a large file dropped before
+    // then; later ones with each large file (never in the middle of showing
+    // a file: compiling a helper then would take a core from the page).
     let later = {
         let shell = Rc::clone(&shell);
-        Closure::once_into_js(move || start_helper(&shell))
+        Closure::once_into_js(move || {
+            let idle = {
+                let s = shell.borrow();
+                !s.busy && s.helping == Helping::NoneYet
+            };
+            if idle {
+                start_helper(&shell);
+            }
+        })
     };
     let _ = scope.set_timeout_with_callback_and_timeout_and_arguments_0(
         later.unchecked_ref(),
@@ -177,8 +202,9 @@ const HELPER_AFTER_MS: i32 = 2000;
 /// Starts a helper unless one runs (or this worker is one).
 fn start_helper(shell: &Shared) {
     let mut s = shell.borrow_mut();
-    if s.helper.is_none() && !s.helper_self {
+    if s.helper.is_none() && s.helping != Helping::IsOne {
         s.helper = Helper::spawn(&s.scope).map(Rc::new);
+        s.helping = Helping::Started;
     }
 }
 
