@@ -183,10 +183,7 @@ impl TextRead {
     ) -> TextRead {
         let (choices, undo) = choose(first, read, choices, remembered);
         let options = read.options(&choices);
-        let decoder = Decoder::new(name, options.clone());
-        let mut read = TextRead::with(Reading::Whole(decoder), options, choices, undo);
-        read.feed(first);
-        read
+        TextRead::whole(name, first, options, choices, undo)
     }
 
     /// Starts reading `name`, `len` bytes long, whose first chunk is `first`
@@ -207,10 +204,7 @@ impl TextRead {
         let options = read.options(&choices);
         let plan = plan_at(name, first, len, &[cut], &options);
         let Some(plan) = plan else {
-            let decoder = Decoder::new(name, options.clone());
-            let mut read = TextRead::with(Reading::Whole(decoder), options, choices, undo);
-            read.feed(first);
-            return (read, None);
+            return (TextRead::whole(name, first, options, choices, undo), None);
         };
         let reading = Reading::First {
             part: plan.decoder(0),
@@ -219,6 +213,20 @@ impl TextRead {
         let mut read = TextRead::with(reading, options, choices, undo);
         read.feed(first);
         (read, Some(plan))
+    }
+
+    /// One decoder reading `name` whole, fed its first chunk.
+    fn whole(
+        name: &str,
+        first: &[u8],
+        options: ParseOptions,
+        choices: FileChoices,
+        undo: Option<FileChoices>,
+    ) -> TextRead {
+        let decoder = Decoder::new(name, options.clone());
+        let mut read = TextRead::with(Reading::Whole(decoder), options, choices, undo);
+        read.feed(first);
+        read
     }
 
     fn with(
@@ -315,23 +323,18 @@ impl TextRead {
             return None;
         };
         let first = part.finish();
-        let parts = match later {
+        // The later part's hashes count only if it is merged.
+        let (parts, hashes) = match later {
             Some((part, blocks, len)) if !self.again => {
-                let cut = plan.range(1).start;
-                let parts = vec![first, part];
-                match join(&plan, parts) {
-                    Joined::Done(outcome) => {
-                        self.hasher.continue_with(cut, blocks, len);
-                        self.reading = Reading::Done(outcome);
-                        return None;
-                    }
-                    joined @ Joined::ReadOn { .. } => joined,
-                }
+                (vec![first, part], Some((plan.range(1).start, blocks, len)))
             }
-            _ => join(&plan, vec![first]),
+            _ => (vec![first], None),
         };
-        match parts {
+        match join(&plan, parts) {
             Joined::Done(outcome) => {
+                if let Some((cut, blocks, len)) = hashes {
+                    self.hasher.continue_with(cut, blocks, len);
+                }
                 self.reading = Reading::Done(outcome);
                 None
             }

@@ -216,6 +216,16 @@ enum Inner {
     First(Decoder),
 }
 
+impl Inner {
+    /// Records read so far.
+    fn rows(&self) -> usize {
+        match self {
+            Inner::First(d) => d.rows(),
+            Inner::Later(run) => run.body.rows_seen,
+        }
+    }
+}
+
 /// Decodes one part of a [`Plan`]: fed the file's bytes from
 /// [`Plan::range`]'s start, in chunks split anywhere.
 #[derive(Debug)]
@@ -286,10 +296,7 @@ impl PartDecoder {
 
     /// Records read so far.
     pub fn rows(&self) -> usize {
-        match &self.inner {
-            Inner::First(d) => d.rows(),
-            Inner::Later(run) => run.body.rows_seen,
-        }
+        self.inner.rows()
     }
 
     /// Where the part's records end, once found (the part reads nothing
@@ -368,10 +375,7 @@ impl Part {
 
     /// Rows read so far.
     pub fn rows(&self) -> usize {
-        match &self.inner {
-            Inner::First(d) => d.rows(),
-            Inner::Later(run) => run.body.rows_seen,
-        }
+        self.inner.rows()
     }
 }
 
