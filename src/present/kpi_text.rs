@@ -203,6 +203,25 @@ pub fn status_badge(status: Status, lang: Lang) -> (&'static str, &'static str) 
     }
 }
 
+/// Every character beyond digits and letters that a card can show (status
+/// badges, change arrows, ranges, the no-value dash), for the page to lay
+/// out off screen before a load: system fonts often lack some of them, and
+/// finding a fallback font then happens while the page waits for a file,
+/// not in the task that first shows the cards.
+///
+/// ```
+/// # use telesales_kpi::domain::kpi::{KpiId, targets::Status};
+/// # use telesales_kpi::present::{i18n::Lang, kpi_text::{change_text, status_badge, CARD_GLYPHS}};
+/// for s in [Status::Met, Status::Near, Status::Missed, Status::None] {
+///     assert!(CARD_GLYPHS.contains(status_badge(s, Lang::En).0));
+/// }
+/// for (v, p) in [(2.0, 1.0), (1.0, 2.0)] {
+///     let c = change_text(KpiId::MonthlySales, Some(v), Some(p), Lang::En).unwrap();
+///     assert!(CARD_GLYPHS.contains(c.chars().next().unwrap()));
+/// }
+/// ```
+pub const CARD_GLYPHS: &str = "✓≈✗·▲▼=–−±≤≥×÷% 0123456789 Rp.,:()";
+
 /// The change from `previous` to `value`: points for percentages, else relative.
 ///
 /// ```

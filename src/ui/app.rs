@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::dashboard::Dashboard;
 use super::drop_zone::DropZone;
 use super::files_summary::FilesSummary;
+use super::glyph_warmup::GlyphWarmup;
 use super::header::Header;
 use super::notices::Notices;
 use super::offline::{use_service_worker, OfflineNote, UpdateBanner};
@@ -164,7 +165,7 @@ pub fn App() -> impl IntoView {
             </div>
             <Show
                 when=has_data
-                fallback=move || view! { <p class="empty">{move || t(lang(), Msg::Empty)}</p> }
+                fallback=move || view! { <p class="empty">{move || t(lang(), Msg::Empty)}</p> <GlyphWarmup /> }
             >
                 <p class="print-only print-period">{period_line}</p>
                 <Dashboard />

@@ -18,10 +18,10 @@ use crate::present::i18n::{t, Msg};
 
 /// The part that shows the agent table with its first batch of rows (each
 /// later part shows one more batch).
-const TABLE_PART: u8 = 5;
+const TABLE_PART: u8 = 6;
 
 /// How many parts there are (mounted in this order): the filters, the
-/// cards, the ranking, the charts, the agent table's batches of rows, the
+/// first cards, the other cards, the ranking, the charts, the agent table's batches of rows, the
 /// drill-down dialog.
 #[allow(clippy::cast_possible_truncation)] // a handful of batches
 pub const PARTS: u8 = TABLE_PART + TABLE_BATCHES as u8;
@@ -63,12 +63,12 @@ pub fn Dashboard() -> impl IntoView {
             </div>
         </Filters>
         <Show when=shown(2)>
-            <KpiCards />
-        </Show>
-        <Show when=shown(3)>
-            <RankingPanel />
+            <KpiCards all=Signal::derive(shown(3)) />
         </Show>
         <Show when=shown(4)>
+            <RankingPanel />
+        </Show>
+        <Show when=shown(5)>
             <ChartsPanel />
         </Show>
         <Show when=shown(TABLE_PART)>

@@ -12,13 +12,23 @@ use crate::present::format::raw;
 use crate::present::i18n::{t, Msg};
 use crate::present::kpi_text::{self, change_text, status_badge};
 
-/// The grid of cards for the current scope.
+/// How many cards the first of the grid's two mounts shows.
+const FIRST_CARDS: usize = 8;
+
+/// The grid of cards for the current scope: the first [`FIRST_CARDS`] at
+/// once, the rest once `all` holds (the dashboard raises it a frame later,
+/// so neither task lays out all 15).
 #[component]
-pub fn KpiCards() -> impl IntoView {
+pub fn KpiCards(#[prop(into)] all: Signal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let (first, rest) = KpiId::ALL.split_at(FIRST_CARDS);
+    let rest = rest.to_vec();
     view! {
         <section class="kpi-grid" aria-label=move || t(state.lang(), Msg::Kpis)>
-            {KpiId::ALL.into_iter().map(|id| view! { <KpiCard id=id /> }).collect_view()}
+            {first.iter().map(|&id| view! { <KpiCard id=id /> }).collect_view()}
+            <Show when=move || all.get()>
+                {rest.iter().map(|&id| view! { <KpiCard id=id /> }).collect_view()}
+            </Show>
         </section>
     }
 }

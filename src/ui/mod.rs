@@ -13,6 +13,7 @@ mod drop_zone;
 mod file_list;
 mod files_summary;
 mod filters;
+mod glyph_warmup;
 mod header;
 mod kpi_cards;
 mod loader;
