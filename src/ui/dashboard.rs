@@ -21,8 +21,8 @@ use crate::present::i18n::{t, Msg};
 const TABLE_PART: u8 = 6;
 
 /// How many parts there are (mounted in this order): the filters, the
-/// first cards, the other cards, the ranking, the charts, the agent table's batches of rows, the
-/// drill-down dialog.
+/// first cards, the other cards, the ranking, the charts, the agent
+/// table's batches of rows, the drill-down dialog.
 #[allow(clippy::cast_possible_truncation)] // a handful of batches
 pub const PARTS: u8 = TABLE_PART + TABLE_BATCHES as u8;
 

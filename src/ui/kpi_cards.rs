@@ -21,8 +21,7 @@ const FIRST_CARDS: usize = 8;
 #[component]
 pub fn KpiCards(#[prop(into)] all: Signal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (first, rest) = KpiId::ALL.split_at(FIRST_CARDS);
-    let rest = rest.to_vec();
+    let (first, rest): (&'static [KpiId], &'static [KpiId]) = KpiId::ALL.split_at(FIRST_CARDS);
     view! {
         <section class="kpi-grid" aria-label=move || t(state.lang(), Msg::Kpis)>
             {first.iter().map(|&id| view! { <KpiCard id=id /> }).collect_view()}
