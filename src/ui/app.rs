@@ -9,7 +9,6 @@ use leptos::prelude::*;
 use super::dashboard::Dashboard;
 use super::drop_zone::DropZone;
 use super::files_summary::FilesSummary;
-use super::glyph_warmup::GlyphWarmup;
 use super::header::Header;
 use super::notices::Notices;
 use super::offline::{use_service_worker, OfflineNote, UpdateBanner};
@@ -18,6 +17,7 @@ use super::share_link::SharePrompt;
 use super::state::{AppState, Prefs};
 use super::storage::{self, Loaded};
 use super::targets_editor::TargetsEditor;
+use super::warmup::Warmup;
 use crate::domain::kpi::targets::Targets;
 use crate::present::i18n::{t, Lang, Msg};
 
@@ -165,7 +165,7 @@ pub fn App() -> impl IntoView {
             </div>
             <Show
                 when=has_data
-                fallback=move || view! { <p class="empty">{move || t(lang(), Msg::Empty)}</p> <GlyphWarmup /> }
+                fallback=move || view! { <p class="empty">{move || t(lang(), Msg::Empty)}</p> <Warmup /> }
             >
                 <p class="print-only print-period">{period_line}</p>
                 <Dashboard />

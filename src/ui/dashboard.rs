@@ -42,8 +42,9 @@ fn mount_next(mounted: RwSignal<u8>) {
 pub fn Dashboard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = move || state.lang();
+    // Nothing shows in the task that switches the page to the dashboard
+    // (the file list changes in it): the period bar comes a frame later.
     let mounted = state.mounted;
-    mounted.set(1);
     mount_next(mounted);
     on_cleanup(move || mounted.set(0));
     let shown = move |part: u8| move || mounted.get() >= part;
@@ -53,6 +54,7 @@ pub fn Dashboard() -> impl IntoView {
         }
     };
     view! {
+        <Show when=shown(1)>
         <Filters>
             <div class="toolbar report-actions">
                 <ExportButton />
@@ -62,6 +64,7 @@ pub fn Dashboard() -> impl IntoView {
                 </button>
             </div>
         </Filters>
+        </Show>
         <Show when=shown(2)>
             <KpiCards all=Signal::derive(shown(3)) />
         </Show>

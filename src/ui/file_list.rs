@@ -6,13 +6,14 @@
 //! applied on arrival says so and can be undone; a file can be removed.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::loader::{apply_choice, remove, undo_memory};
 use super::state::AppState;
 use crate::domain::ingest::{ColumnMapping, FileKind};
 use crate::present::format::number;
 use crate::present::i18n::{t, Lang, Msg};
-use crate::protocol::{FileInfo, Words};
+use crate::protocol::{FileChoices, FileInfo, Words};
 
 /// The list of files.
 #[component]
@@ -68,9 +69,71 @@ fn FileItem(file: FileInfo) -> impl IntoView {
         .mapping
         .clone()
         .or_else(|| kind.map(|k| ColumnMapping::from_headers(k, &headers)));
+    let choices = file.choices.clone();
+    // The editor is built when first opened (a read file's starts closed),
+    // so a list of wide files costs little until then; it is kept after.
+    let editing = RwSignal::new(failed);
+    view! {
+        <li class="file-item" class:failed=failed data-file=name.clone()>
+            <div class="file-head">
+                <strong class="file-name">{name.clone()}</strong>
+                <span class="file-summary">{summary}</span>
+                <button type="button" class="link" on:click=move |_| remove(state, id)>
+                    {move || t(lang(), Msg::Remove)}
+                </button>
+            </div>
+            {file.remembered.then(|| view! {
+                <p class="notice remembered" data-remembered="true">
+                    <span>{move || t(lang(), Msg::RememberedApplied)}</span>
+                    " "
+                    <button type="button" class="link" data-action="undo-remembered" on:click=move |_| undo_memory(state, id)>
+                        {move || t(lang(), Msg::Undo)}
+                    </button>
+                </p>
+            })}
+            {(!errors.is_empty()).then(|| view! {
+                <details class="file-errors">
+                    <summary>{move || t(lang(), Msg::SkippedRows)}</summary>
+                    <ul>{errors.into_iter().map(|(_, e)| view! { <li>{move || pick(&e, lang())}</li> }).collect_view()}</ul>
+                </details>
+            })}
+            {(!warnings.is_empty()).then(|| view! {
+                <details class="file-warnings">
+                    <summary>{move || t(lang(), Msg::Warnings)}</summary>
+                    <ul>{warnings.into_iter().map(|w| view! { <li>{move || pick(&w, lang())}</li> }).collect_view()}</ul>
+                </details>
+            })}
+            <details class="mapping" open=failed on:toggle=move |ev| {
+                if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                    if d.open() && !editing.get_untracked() {
+                        editing.set(true);
+                    }
+                }
+            }>
+                <summary>{move || t(lang(), Msg::KindAndColumns)}</summary>
+                <Show when=move || editing.get()>
+                    <MappingEditor id=id kind=kind mapping=mapping.clone() choices=choices.clone() headers=headers.clone() samples=samples.clone() />
+                </Show>
+            </details>
+        </li>
+    }
+}
+
+/// A file's kind and column mapping, to change and apply (the file is read
+/// again with them).
+#[component]
+fn MappingEditor(
+    id: u64,
+    kind: Option<FileKind>,
+    mapping: Option<ColumnMapping>,
+    choices: FileChoices,
+    headers: Vec<String>,
+    samples: Vec<Vec<String>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = move || state.lang();
     let draft = RwSignal::new(mapping);
     let draft_kind = RwSignal::new(kind);
-    let choices = file.choices.clone();
     let apply = move |_| {
         let mut c = choices.clone();
         c.kind = draft_kind.get_untracked();
@@ -103,37 +166,6 @@ fn FileItem(file: FileInfo) -> impl IntoView {
         .max(samples.iter().map(Vec::len).max().unwrap_or(0));
     let kind_headers = headers.clone();
     view! {
-        <li class="file-item" class:failed=failed data-file=name.clone()>
-            <div class="file-head">
-                <strong class="file-name">{name.clone()}</strong>
-                <span class="file-summary">{summary}</span>
-                <button type="button" class="link" on:click=move |_| remove(state, id)>
-                    {move || t(lang(), Msg::Remove)}
-                </button>
-            </div>
-            {file.remembered.then(|| view! {
-                <p class="notice remembered" data-remembered="true">
-                    <span>{move || t(lang(), Msg::RememberedApplied)}</span>
-                    " "
-                    <button type="button" class="link" data-action="undo-remembered" on:click=move |_| undo_memory(state, id)>
-                        {move || t(lang(), Msg::Undo)}
-                    </button>
-                </p>
-            })}
-            {(!errors.is_empty()).then(|| view! {
-                <details class="file-errors">
-                    <summary>{move || t(lang(), Msg::SkippedRows)}</summary>
-                    <ul>{errors.into_iter().map(|(_, e)| view! { <li>{move || pick(&e, lang())}</li> }).collect_view()}</ul>
-                </details>
-            })}
-            {(!warnings.is_empty()).then(|| view! {
-                <details class="file-warnings">
-                    <summary>{move || t(lang(), Msg::Warnings)}</summary>
-                    <ul>{warnings.into_iter().map(|w| view! { <li>{move || pick(&w, lang())}</li> }).collect_view()}</ul>
-                </details>
-            })}
-            <details class="mapping" open=failed>
-                <summary>{move || t(lang(), Msg::KindAndColumns)}</summary>
                 <div class="field">
                     <label>{move || t(lang(), Msg::Kind)}</label>
                     <select class="kind-select" prop:value=move || draft_kind.get().map_or("", FileKind::as_str) on:change=move |ev| {
@@ -164,7 +196,5 @@ fn FileItem(file: FileInfo) -> impl IntoView {
                     }).collect_view()
                 })}
                 <button type="button" class="button" data-action="apply-mapping" on:click=apply>{move || t(lang(), Msg::Apply)}</button>
-            </details>
-        </li>
     }
 }

@@ -13,7 +13,6 @@ mod drop_zone;
 mod file_list;
 mod files_summary;
 mod filters;
-mod glyph_warmup;
 mod header;
 mod kpi_cards;
 mod loader;
@@ -27,6 +26,7 @@ mod share_link;
 mod state;
 pub mod storage;
 mod targets_editor;
+mod warmup;
 mod worker_client;
 
 /// Mounts the app on `<body>`.
