@@ -54,7 +54,7 @@ for n in "${ROWS[@]}"; do
     fi
   fi
   # Long tasks, memory, re-filter and drill-down in the page.
-  probe=$(node tests/e2e/bench_probe.mjs "$n" "$file" 2>/dev/null | tail -1)
+  probe=$(DIST="$WORK/dist" node tests/e2e/bench_probe.mjs "$n" "$file" 2>/dev/null | tail -1)
   if [ -n "$probe" ]; then
     row "page probe, $n calls" "$(echo "$probe" | node -e 'const p = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log(`ready ${p.ready_ms} ms, longest task ${p.longest_task_ms} ms, re-filter ${p.refilter_cards_ms} ms (cards) / ${p.refilter_ready_ms} ms (ready), drill ${p.drill_open_ms} ms`)')" "$(echo "$probe" | node -e 'const p = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log(`${p.bytes_per_row} B/row of wasm heap`)')"
   fi
@@ -74,7 +74,7 @@ row "native Engine::new, 1M calls + 100k deals + 200k leads" "$(echo "$kpi" | se
 row "native report(), all data" "$(echo "$kpi" | sed -n 's/^report (all data): \([^,]*\),.*/\1/p')" ""
 
 gz() { gzip -9c "$1" | wc -c; }
-wasm=$(ls "$WORK"/dist/*_bg.wasm | head -1); js=$(ls "$WORK"/dist/telesales-kpi-app*.js | head -1)
+wasm=$(ls "$WORK"/dist/telesales-kpi-app-*_bg.wasm | head -1); js=$(ls "$WORK"/dist/telesales-kpi-app*.js | head -1)
 row "first load, wasm + JS (gzip)" "$(( ($(gz "$wasm") + $(gz "$js")) / 1024 )) KB" "wasm $(( $(stat -c %s "$wasm") / 1024 )) KB raw"
 
 echo

@@ -1,7 +1,8 @@
 //! The worker's session, natively: files read in chunks give the command
 //! line's values, the same bytes twice are kept once, a remembered mapping
 //! applies on arrival and can be undone, workbooks give one entry per sheet,
-//! the view's default period is the latest month, drill-down pages and CSV.
+//! the view's default period is the latest month, drill-down pages and CSV,
+//! and what the worker posts reaches the page unchanged.
 
 use telesales_kpi::domain::ingest::{parse_bytes, ColumnMapping, FileKind, ParseOptions};
 use telesales_kpi::domain::kpi::targets::Targets;
@@ -212,4 +213,21 @@ fn drill_pages_and_csv_list_the_records_behind_a_value() {
             ..Settings::default()
         }
     ));
+}
+
+#[test]
+fn what_the_worker_posts_reaches_the_page_unchanged() {
+    use telesales_kpi::protocol::{decode, encode, Response, View};
+    let mut s = Session::new();
+    let calls = read(&s, "calls.csv", CALLS, 1 << 20, true);
+    s.add_text("calls.csv", calls);
+    let deals = read(&s, "deals.csv", DEALS, 1 << 20, true);
+    s.add_text("deals.csv", deals);
+    let v = view(&mut s, Filter::default());
+    assert!(!v.report.agents.is_empty(), "a view with agents");
+    assert_eq!(decode::<View>(&encode(&v)), Some(v.clone()));
+    let posted = Response::View(Box::new(v));
+    assert_eq!(decode::<Response>(&encode(&posted)), Some(posted));
+    let files = Response::Files(s.files());
+    assert_eq!(decode::<Response>(&encode(&files)), Some(files));
 }

@@ -14,7 +14,7 @@ use web_sys::{MessageEvent, Worker};
 
 use super::download::download_text;
 use super::state::{AppState, ChartView, Shared};
-use crate::protocol::{decode, encode, Request, Response, ViewRequest};
+use crate::protocol::{from_js, to_js, Request, Response, ViewRequest};
 
 /// The worker script Trunk writes beside the page (`data-loader-shim`).
 const SCRIPT: &str = "./telesales-kpi-worker_loader.js";
@@ -53,10 +53,8 @@ fn ensure(state: AppState) -> bool {
         let (read, kpi) = state
             .prefs
             .with_untracked(|p| (p.read_settings(), p.kpi_settings()));
-        post(JsValue::from_str(&encode(&Request::Settings { read, kpi })));
-        post(JsValue::from_str(&encode(&Request::Remembered(
-            state.mappings.get_untracked(),
-        ))));
+        post(to_js(&Request::Settings { read, kpi }).into());
+        post(to_js(&Request::Remembered(state.mappings.get_untracked())).into());
     }
     true
 }
@@ -91,7 +89,7 @@ fn create(state: AppState) -> bool {
         return false;
     };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-        if let Some(response) = ev.data().as_string().and_then(|t| decode::<Response>(&t)) {
+        if let Some(response) = from_js::<Response>(&ev.data()) {
             receive(state, response);
         }
     });
@@ -123,7 +121,7 @@ fn post(message: JsValue) {
 /// Sends a request (starting the worker if needed).
 pub fn send(state: AppState, request: &Request) {
     if ensure(state) {
-        post(JsValue::from_str(&encode(request)));
+        post(to_js(request).into());
     }
 }
 
@@ -138,7 +136,7 @@ pub fn open(state: AppState, files: Vec<web_sys::File>) {
         return;
     }
     let parts = js_sys::Array::new();
-    parts.push(&JsValue::from_str(&encode(&Request::Open)));
+    parts.push(&to_js(&Request::Open));
     for f in files {
         parts.push(&f);
     }

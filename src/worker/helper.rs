@@ -15,7 +15,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent, Worker, WorkerOptions};
 
 use crate::domain::ingest::split::{Part, Plan};
-use crate::protocol::{decode, encode, Request, Response};
+use crate::protocol::{from_js, to_js, Request, Response};
 
 /// The name a helper is started with (a helper starts no helper).
 pub const NAME: &str = "part-reader";
@@ -94,11 +94,11 @@ impl Helper {
             let worker = worker.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
                 let data = ev.data();
-                let (text, bytes) = match data.dyn_ref::<Array>() {
-                    Some(parts) => (parts.get(0).as_string(), Some(parts.get(1))),
-                    None => (data.as_string(), None),
+                let (head, bytes) = match data.dyn_ref::<Array>() {
+                    Some(parts) => (parts.get(0), Some(parts.get(1))),
+                    None => (data, None),
                 };
-                let Some(response) = text.and_then(|t| decode::<Response>(&t)) else {
+                let Some(response) = from_js::<Response>(&head) else {
                     return;
                 };
                 let mut i = inbox.borrow_mut();
@@ -143,11 +143,7 @@ impl Helper {
     /// Asks for part `index` of `plan` of `file`.
     pub fn read(&self, file: &File, plan: &Plan, index: usize) {
         let bytes = Uint8Array::from(plan.to_bytes().as_slice());
-        let message = Array::of3(
-            &JsValue::from_str(&encode(&Request::ReadPart { index })),
-            file,
-            &bytes,
-        );
+        let message = Array::of3(&to_js(&Request::ReadPart { index }), file, &bytes);
         let transfer = Array::of1(&bytes.buffer());
         let mut i = self.inbox.borrow_mut();
         if i.ready {

@@ -23,7 +23,7 @@ use super::text_read::{cut_for, PartRead};
 use crate::domain::ingest::split::Plan;
 use crate::domain::ingest::workbook::is_zip;
 use crate::present::i18n::{t, Lang, Msg};
-use crate::protocol::{decode, encode, FileChoices, Progress, Request, Response, Words};
+use crate::protocol::{from_js, to_js, FileChoices, Progress, Request, Response, Words};
 
 /// Bytes read per chunk.
 const CHUNK: f64 = 1024.0 * 1024.0;
@@ -67,7 +67,7 @@ struct Incoming {
 type Shared = Rc<RefCell<Shell>>;
 
 fn post(scope: &DedicatedWorkerGlobalScope, response: &Response) {
-    let _ = scope.post_message(&JsValue::from_str(&encode(response)));
+    let _ = scope.post_message(&to_js(response));
 }
 
 fn notice(scope: &DedicatedWorkerGlobalScope, f: impl Fn(Lang) -> String, error: bool) {
@@ -120,20 +120,18 @@ pub fn run() {
         let shell = Rc::clone(&shell);
         Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
             let data = ev.data();
-            let (text, files, bytes) = if let Some(text) = data.as_string() {
-                (text, Vec::new(), None)
-            } else if let Ok(parts) = data.dyn_into::<Array>() {
-                let text = parts.get(0).as_string().unwrap_or_default();
-                let beside = || parts.iter().skip(1);
-                let files = beside().filter_map(|f| f.dyn_into::<File>().ok()).collect();
-                let bytes = beside()
-                    .find_map(|b| b.dyn_into::<Uint8Array>().ok())
-                    .map(|b| b.to_vec());
-                (text, files, bytes)
-            } else {
-                return;
+            let (head, files, bytes) = match data.dyn_into::<Array>() {
+                Ok(parts) => {
+                    let beside = || parts.iter().skip(1);
+                    let files = beside().filter_map(|f| f.dyn_into::<File>().ok()).collect();
+                    let bytes = beside()
+                        .find_map(|b| b.dyn_into::<Uint8Array>().ok())
+                        .map(|b| b.to_vec());
+                    (parts.get(0), files, bytes)
+                }
+                Err(alone) => (alone, Vec::new(), None),
             };
-            let Some(request) = decode::<Request>(&text) else {
+            let Some(request) = from_js::<Request>(&head) else {
                 return;
             };
             let mut s = shell.borrow_mut();
@@ -550,7 +548,7 @@ async fn answer_part(shell: &Shared, file: Option<&File>, plan: Option<Vec<u8>>,
     match answer {
         Some((response, bytes)) => {
             let bytes = Uint8Array::from(bytes.as_slice());
-            let message = Array::of2(&JsValue::from_str(&encode(&response)), &bytes);
+            let message = Array::of2(&to_js(&response), &bytes);
             let _ = scope.post_message_with_transfer(&message, &Array::of1(&bytes.buffer()));
         }
         None => post(&scope, &Response::PartFailed),

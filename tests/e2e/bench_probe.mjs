@@ -9,7 +9,8 @@ import { serveDist, openBrowser, newPage, waitReady } from "./harness.mjs";
 const [rowsArg, ...files] = process.argv.slice(2);
 const cards_ms_round = (v) => (v === null ? null : Math.round(v));
 const rows = Number(rowsArg);
-const site = await serveDist();
+// The build to probe: $DIST (scripts/bench.sh passes its own build), else dist/.
+const site = await serveDist(process.env.DIST || undefined);
 const browser = await openBrowser();
 try {
   const { page, context } = await newPage(browser);
