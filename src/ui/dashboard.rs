@@ -55,15 +55,15 @@ pub fn Dashboard() -> impl IntoView {
     };
     view! {
         <Show when=shown(1)>
-        <Filters>
-            <div class="toolbar report-actions">
-                <ExportButton />
-                <ShareButton />
-                <button type="button" class="button secondary" id="print" on:click=print>
-                    {move || t(lang(), Msg::Print)}
-                </button>
-            </div>
-        </Filters>
+            <Filters>
+                <div class="toolbar report-actions">
+                    <ExportButton />
+                    <ShareButton />
+                    <button type="button" class="button secondary" id="print" on:click=print>
+                        {move || t(lang(), Msg::Print)}
+                    </button>
+                </div>
+            </Filters>
         </Show>
         <Show when=shown(2)>
             <KpiCards all=Signal::derive(shown(3)) />
