@@ -13,7 +13,7 @@ use super::state::AppState;
 use crate::domain::ingest::{ColumnMapping, FileKind};
 use crate::present::format::number;
 use crate::present::i18n::{t, Lang, Msg};
-use crate::protocol::{FileChoices, FileInfo, Words};
+use crate::protocol::{FileInfo, Words};
 
 /// The list of files.
 #[component]
@@ -62,14 +62,7 @@ fn FileItem(file: FileInfo) -> impl IntoView {
     };
     let errors = file.errors.clone();
     let warnings = file.warnings.clone();
-    let kind = file.kind.or(file.choices.kind);
-    let (headers, samples) = (file.headers.clone(), file.samples.clone());
-    // The mapping to edit: the one used, else the automatic one for the chosen kind.
-    let mapping = file
-        .mapping
-        .clone()
-        .or_else(|| kind.map(|k| ColumnMapping::from_headers(k, &headers)));
-    let choices = file.choices.clone();
+    let remembered = file.remembered;
     // The editor is built when first opened (a read file's starts closed),
     // so a list of wide files costs little until then; it is kept after.
     let editing = RwSignal::new(failed);
@@ -82,7 +75,7 @@ fn FileItem(file: FileInfo) -> impl IntoView {
                     {move || t(lang(), Msg::Remove)}
                 </button>
             </div>
-            {file.remembered.then(|| view! {
+            {remembered.then(|| view! {
                 <p class="notice remembered" data-remembered="true">
                     <span>{move || t(lang(), Msg::RememberedApplied)}</span>
                     " "
@@ -112,7 +105,7 @@ fn FileItem(file: FileInfo) -> impl IntoView {
             }>
                 <summary>{move || t(lang(), Msg::KindAndColumns)}</summary>
                 <Show when=move || editing.get()>
-                    <MappingEditor id=id kind=kind mapping=mapping.clone() choices=choices.clone() headers=headers.clone() samples=samples.clone() />
+                    <MappingEditor file=file.clone() />
                 </Show>
             </details>
         </li>
@@ -122,16 +115,19 @@ fn FileItem(file: FileInfo) -> impl IntoView {
 /// A file's kind and column mapping, to change and apply (the file is read
 /// again with them).
 #[component]
-fn MappingEditor(
-    id: u64,
-    kind: Option<FileKind>,
-    mapping: Option<ColumnMapping>,
-    choices: FileChoices,
-    headers: Vec<String>,
-    samples: Vec<Vec<String>>,
-) -> impl IntoView {
+fn MappingEditor(file: FileInfo) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = move || state.lang();
+    let (id, kind) = (file.id, file.kind.or(file.choices.kind));
+    let FileInfo {
+        headers,
+        samples,
+        mapping,
+        choices,
+        ..
+    } = file;
+    // The mapping to edit: the one used, else the automatic one for the chosen kind.
+    let mapping = mapping.or_else(|| kind.map(|k| ColumnMapping::from_headers(k, &headers)));
     let draft = RwSignal::new(mapping);
     let draft_kind = RwSignal::new(kind);
     let apply = move |_| {
