@@ -1,6 +1,9 @@
 // Writes the service worker (scripts/sw.js with this build's id and file
-// list) into a built folder. Called by the post-build hook (scripts/csp.mjs)
-// with Trunk's staging folder; also runs alone: node scripts/offline.mjs DIR
+// list) into a built folder, and stamps the same id into index.html
+// (<meta name="telesales-kpi-build">) so a page can tell whether the build it
+// was loaded from is still the one kept. Called by the post-build hook
+// (scripts/csp.mjs) with Trunk's staging folder; also runs alone:
+// node scripts/offline.mjs DIR
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -16,12 +19,19 @@ function files(dir, root = dir) {
   });
 }
 
-/** Writes DIR/sw.js; returns { build, files }. */
+const STAMP = /\s*<meta name="telesales-kpi-build"[^>]*>/g;
+
+/** Writes DIR/sw.js and the build id into DIR/index.html; returns { build, files }. */
 export function writeServiceWorker(dir) {
   const list = files(dir).filter((f) => f !== "sw.js").sort();
+  const index = join(dir, "index.html");
+  // The id covers every file, index.html without its stamp (so a rerun on
+  // the same files gives the same id).
+  const html = readFileSync(index, "utf8").replace(STAMP, "");
   const hash = createHash("sha256");
-  for (const f of list) hash.update(f).update("\0").update(readFileSync(join(dir, f)));
+  for (const f of list) hash.update(f).update("\0").update(f === "index.html" ? html : readFileSync(join(dir, f)));
   const build = hash.digest("hex").slice(0, 16);
+  writeFileSync(index, html.replace(/<head>/, `<head>\n    <meta name="telesales-kpi-build" content="${build}">`));
   const urls = ["./", ...list.map((f) => `./${f}`)];
   const sw = readFileSync(TEMPLATE, "utf8")
     .replace("__BUILD__", build)

@@ -27,6 +27,12 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// A page asks which build this worker keeps (src/ui/offline.rs): a page
+// from another build was loaded before this worker took over.
+self.addEventListener("message", (event) => {
+  if (event.data === "telesales-kpi-build?") event.ports[0]?.postMessage(BUILD);
+});
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;

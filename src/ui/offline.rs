@@ -22,8 +22,9 @@ pub enum Offline {
 }
 
 /// Registers `./sw.js` (relative: it works under any sub-path) and returns
-/// what it did. When a worker already controlled the page and another takes
-/// over (now, or before the page listened), a new build was installed.
+/// what it did. When a worker already controlled the page, it asks whether
+/// a new build is out; when another worker takes over (now, or before the
+/// page listened), a new build was installed.
 pub fn use_service_worker() -> ReadSignal<Offline> {
     let (state, set_state) = signal(Offline::Unknown);
     let Some(window) = web_sys::window() else {
@@ -48,33 +49,80 @@ pub fn use_service_worker() -> ReadSignal<Offline> {
     });
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
-    let _ = container.register("./sw.js");
+    let registered = container.register("./sw.js");
     if had_controller {
         wasm_bindgen_futures::spawn_local(missed_update(window, set_state));
+        wasm_bindgen_futures::spawn_local(look_for_new_build(registered));
     }
     state
 }
 
+/// Asks the server whether `sw.js` changed, on every page open of a kept
+/// build: the browser's own check at navigation may come late or not at
+/// all. Offline, or on a server error, nothing happens (the answer is
+/// awaited, so no unhandled rejection reaches the console).
+async fn look_for_new_build(registered: js_sys::Promise) {
+    use wasm_bindgen_futures::JsFuture;
+    let Ok(registration) = JsFuture::from(registered).await else {
+        return;
+    };
+    let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
+    if let Ok(checked) = registration.update() {
+        let _ = JsFuture::from(checked).await;
+    }
+}
+
 /// A new build may have taken over before this page listened (its worker
-/// installs while the page loads): then the cache no longer holds this
-/// page's own script (Trunk hashes its name), and the page is from the
-/// build that was replaced.
+/// installs while the page loads, and the browser switches the page to it
+/// as it activates). The page carries the id of its build
+/// (`<meta name="telesales-kpi-build">`, stamped by `scripts/offline.mjs`)
+/// and asks the worker that controls it for its own: when they differ, the
+/// page is from a build that was replaced — even when the new build only
+/// changed a style sheet. A worker that does not answer (a build from before
+/// the question existed) leaves the state as it is.
 async fn missed_update(window: web_sys::Window, set_state: WriteSignal<Offline>) {
-    let Some(own) = window
+    let Some(build) = window
         .document()
-        .and_then(|d| d.query_selector("link[rel=modulepreload]").ok().flatten())
-        .and_then(|l| l.get_attribute("href"))
+        .and_then(|d| {
+            d.query_selector("meta[name=telesales-kpi-build]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
     else {
         return;
     };
-    let Ok(caches) = window.caches() else { return };
-    let Ok(hit) = wasm_bindgen_futures::JsFuture::from(caches.match_with_str(&own)).await else {
+    let Some(controller) = window.navigator().service_worker().controller() else {
         return;
     };
-    if hit.is_undefined() {
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        return;
+    };
+    let reply = channel.port1();
+    let answer = js_sys::Promise::new(&mut |resolve, _| {
+        let on_reply = Closure::once_into_js(move |event: web_sys::MessageEvent| {
+            let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &event.data());
+        });
+        reply.set_onmessage(Some(on_reply.unchecked_ref()));
+    });
+    let asked = controller.post_message_with_transferable(
+        &BUILD_QUESTION.into(),
+        &js_sys::Array::of1(&channel.port2()),
+    );
+    if asked.is_err() {
+        return;
+    }
+    let Ok(theirs) = wasm_bindgen_futures::JsFuture::from(answer).await else {
+        return;
+    };
+    if theirs.as_string().is_some_and(|theirs| theirs != build) {
         set_state.set(Offline::Updated);
     }
 }
+
+/// The message a page sends its service worker to learn the worker's build
+/// id (`scripts/sw.js` answers it on the port sent along).
+const BUILD_QUESTION: &str = "telesales-kpi-build?";
 
 /// "The dashboard was updated to a new version", with a reload button.
 #[component]

@@ -3,13 +3,15 @@
 // browser and applies them only on confirmation; a tampered or hostile link
 // changes nothing and says why; after one visit the page reloads, loads the
 // demo and reads a dropped file with the network off; a new build replaces
-// the cached one and the page says so.
+// the cached one and the page says so, even when it took over before the
+// page listened.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, writeFileSync, appendFileSync, readdirSync } from "node:fs";
+import { cpSync, mkdtempSync, writeFileSync, appendFileSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, extname } from "node:path";
 import { ROOT, serveDist, openBrowser, newPage, waitReady } from "./harness.mjs";
 
 const SETTINGS_KEYS = [
@@ -26,6 +28,26 @@ after(async () => {
   await browser?.close();
   site?.stop();
 });
+
+/** Waits for the "updated to a new version" banner; if it never comes, says
+ *  where the service workers stood. */
+async function waitUpdated(page) {
+  try {
+    await page.waitForSelector(".update-banner[data-updated]", { timeout: 60000 });
+  } catch (e) {
+    const state = await page.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      const worker = (w) => w && { state: w.state, url: w.scriptURL };
+      return {
+        installing: worker(r?.installing), waiting: worker(r?.waiting), active: worker(r?.active),
+        controlled: navigator.serviceWorker.controller !== null,
+        caches: await caches.keys(),
+        stamp: document.querySelector('meta[name="telesales-kpi-build"]')?.content,
+      };
+    });
+    throw new Error(`${e.message}\nservice workers: ${JSON.stringify(state)}`);
+  }
+}
 
 const bound = (page, kpi, which = "min") => page.locator(`input[data-target-kpi="${kpi}"][data-target-bound="${which}"]`);
 
@@ -198,7 +220,7 @@ test("a new build replaces the cached one and the page says it was updated", asy
     await waitReady(page);
     // The new worker precaches the whole build first: on a loaded machine
     // (the suite runs beside it) that alone has taken over 15 s.
-    await page.waitForSelector(".update-banner[data-updated]", { timeout: 60000 });
+    await waitUpdated(page);
     assert.match(await page.locator(".update-banner").innerText(), /updated to a new version/);
     // The old build's cache goes once the new worker has activated.
     let cachesAfter = [];
@@ -215,6 +237,73 @@ test("a new build replaces the cached one and the page says it was updated", asy
     await waitReady(page);
     const served = await page.evaluate(async (name) => (await fetch(`./${name}`)).text(), css);
     assert.ok(served.includes("next build"));
+    // It carries the id of the build it is from: the one now kept.
+    const stamp = await page.getAttribute('meta[name="telesales-kpi-build"]', "content");
+    assert.equal(`telesales-kpi-${stamp}`, cachesAfter[0]);
+    await context.close();
+  } finally {
+    own.stop();
+  }
+});
+
+/** Serves `dist` on 127.0.0.1 like a plain static host, except that while
+ *  `hold.on` a page's own request for the app's wasm (not a service worker's
+ *  precache, which asks with `Cache-Control: no-cache`) is answered 8 s late. */
+async function serveHolding(dist, hold) {
+  const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
+  const server = createServer((req, res) => {
+    let path = decodeURIComponent(new URL(req.url, "http://host").pathname);
+    if (path.endsWith("/")) path += "index.html";
+    const file = join(dist, path);
+    let body;
+    try {
+      body = statSync(file).isFile() ? readFileSync(file) : null;
+    } catch {}
+    if (!body) {
+      res.writeHead(404).end();
+      return;
+    }
+    const send = () => res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" }).end(body);
+    const precache = /no-cache/.test(req.headers["cache-control"] ?? "");
+    if (hold.on && /telesales-kpi-app-.*_bg\.wasm$/.test(path) && !precache) setTimeout(send, 8000);
+    else send();
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return { url: `http://127.0.0.1:${server.address().port}/`, stop: () => server.close() };
+}
+
+test("a new build that takes over before the page listens is still announced", async () => {
+  const dist = mkdtempSync(join(tmpdir(), "telesales-kpi-dist-"));
+  cpSync(join(ROOT, "dist"), dist, { recursive: true });
+  const hold = { on: false };
+  const own = await serveHolding(dist, hold);
+  try {
+    const { page, context } = await newPage(browser);
+    await page.goto(own.url);
+    await waitReady(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+    const [before] = await page.evaluate(() => caches.keys());
+    // The old build's cache loses the page's wasm, so the reloaded page asks
+    // the network for it, and is held there while the new worker installs;
+    // it takes over as soon as that request is answered, before the page's
+    // own code has started listening.
+    const wasm = readdirSync(dist).find((f) => f.startsWith("telesales-kpi-app-") && f.endsWith("_bg.wasm"));
+    await page.evaluate(async ([name, file]) => (await caches.open(name)).delete(`./${file}`), [before, wasm]);
+    const css = readdirSync(dist).find((f) => f.startsWith("main-") && f.endsWith(".css"));
+    appendFileSync(join(dist, css), "\n/* next build */\n");
+    execFileSync("node", [join(ROOT, "scripts/offline.mjs"), dist]);
+    hold.on = true;
+    await page.reload();
+    await waitReady(page, 60000);
+    await waitUpdated(page);
+    let after = [];
+    for (let i = 0; i < 50; i++) {
+      after = await page.evaluate(() => caches.keys());
+      if (after.length === 1) break;
+      await page.waitForTimeout(100);
+    }
+    assert.equal(after.length, 1);
+    assert.notEqual(after[0], before);
     await context.close();
   } finally {
     own.stop();
