@@ -17,26 +17,38 @@ struct Keyed {
 }
 
 impl Keyed {
-    /// Groups `(symbol index, time, row)` entries: a counting sort by
-    /// symbol, then each (small) group sorted by (time, row).
-    fn build(n_syms: usize, entries: Vec<(u32, i64, u32)>) -> Keyed {
+    /// No group at all: for a key no record links by.
+    fn empty() -> Keyed {
+        Keyed {
+            offsets: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+
+    /// Groups the `(symbol index, time, row)` entries `entries` yields
+    /// (called twice: to count, then to place; no list of entries is kept)
+    /// by a counting sort by symbol, then sorts each (small) group by
+    /// (time, row).
+    fn build<I: Iterator<Item = (u32, i64, u32)>>(n_syms: usize, entries: impl Fn() -> I) -> Keyed {
+        // `offsets[k]` counts symbol k, then (summed) is where its group
+        // ends, then (each entry placed before it) where it starts; the
+        // last slot, never counted, ends up as the total.
         let mut offsets = vec![0u32; n_syms + 1];
-        for &(key, _, _) in &entries {
-            if let Some(slot) = offsets.get_mut(key as usize + 1) {
+        for (key, _, _) in entries() {
+            if let Some(slot) = offsets.get_mut(key as usize) {
                 *slot += 1;
             }
         }
         for i in 1..offsets.len() {
             offsets[i] += offsets[i - 1];
         }
-        let mut next = offsets.clone();
         let mut items = vec![(0i64, 0u32); offsets.last().copied().unwrap_or(0) as usize];
-        for (key, t, row) in entries {
-            if let Some(at) = next.get_mut(key as usize) {
-                if let Some(item) = items.get_mut(*at as usize) {
+        for (key, t, row) in entries() {
+            if let Some(end) = offsets.get_mut(key as usize) {
+                *end -= 1;
+                if let Some(item) = items.get_mut(*end as usize) {
                     *item = (t, row);
                 }
-                *at += 1;
             }
         }
         for w in offsets.windows(2) {
@@ -68,32 +80,41 @@ struct Outbound {
 }
 
 impl Outbound {
+    /// Indexes the outbound calls by the keys the records that link to them
+    /// (leads, inbound calls) carry: by lead id (and phone without one) when
+    /// one of them has a lead id, by any phone when one has a phone and no
+    /// lead id. An index no record would read is not built.
     fn new(data: &Dataset) -> Outbound {
-        let c = &data.calls;
-        let n = data.strings.len();
-        let (mut lid, mut noid, mut all) = (Vec::new(), Vec::new(), Vec::new());
-        for i in 0..c.len() {
-            if c.direction[i] != Direction::Outbound {
-                continue;
-            }
-            let (t, row) = (c.started_at[i], i as u32);
-            if let Some(l) = c.lead_id[i] {
-                lid.push((l.index() as u32, t, row));
-            }
-            if let Some(p) = c.phone[i] {
-                all.push((p.index() as u32, t, row));
-                if c.lead_id[i].is_none() {
-                    noid.push((p.index() as u32, t, row));
-                }
+        let (c, l) = (&data.calls, &data.leads);
+        let askers = (0..l.len()).map(|i| (l.lead_id[i], l.phone[i])).chain(
+            (0..c.len())
+                .filter(|&i| c.direction[i] == Direction::Inbound)
+                .map(|i| (c.lead_id[i], c.phone[i])),
+        );
+        let (mut by_id, mut by_phone) = (false, false);
+        for (id, phone) in askers {
+            by_id |= id.is_some();
+            by_phone |= id.is_none() && phone.is_some();
+            if by_id && by_phone {
+                break;
             }
         }
+        let n = data.strings.len();
+        let outbound = || (0..c.len()).filter(|&i| c.direction[i] == Direction::Outbound);
+        let entry = |sym: Sym, i: usize| (sym.index() as u32, c.started_at[i], i as u32);
+        let index = |wanted: bool, key: &dyn Fn(usize) -> Option<Sym>| {
+            if wanted {
+                Keyed::build(n, || outbound().filter_map(|i| key(i).map(|s| entry(s, i))))
+            } else {
+                Keyed::empty()
+            }
+        };
         Outbound {
-            lead_id: Keyed::build(n, lid),
-            phone_without_id: Keyed::build(n, noid),
-            phone: Keyed::build(n, all),
+            lead_id: index(by_id, &|i| c.lead_id[i]),
+            phone_without_id: index(by_id, &|i| c.phone[i].filter(|_| c.lead_id[i].is_none())),
+            phone: index(by_phone, &|i| c.phone[i]),
         }
     }
-
     /// The outbound calls linked to a record with these keys (two sorted runs).
     fn linked(&self, lead_id: Option<Sym>, phone: Option<Sym>) -> [&[(i64, u32)]; 2] {
         match lead_id {
