@@ -49,6 +49,19 @@ async function waitUpdated(page) {
   }
 }
 
+/** The cache names once one is left (the old build's goes once the new
+ *  worker has activated), within 5 s. */
+async function oneCacheLeft(page) {
+  let names = [];
+  for (let i = 0; i < 50; i++) {
+    names = await page.evaluate(() => caches.keys());
+    if (names.length === 1) break;
+    await page.waitForTimeout(100);
+  }
+  assert.equal(names.length, 1);
+  return names;
+}
+
 const bound = (page, kpi, which = "min") => page.locator(`input[data-target-kpi="${kpi}"][data-target-bound="${which}"]`);
 
 function fragmentOf(url) {
@@ -223,13 +236,7 @@ test("a new build replaces the cached one and the page says it was updated", asy
     await waitUpdated(page);
     assert.match(await page.locator(".update-banner").innerText(), /updated to a new version/);
     // The old build's cache goes once the new worker has activated.
-    let cachesAfter = [];
-    for (let i = 0; i < 50; i++) {
-      cachesAfter = await page.evaluate(() => caches.keys());
-      if (cachesAfter.length === 1) break;
-      await page.waitForTimeout(100);
-    }
-    assert.equal(cachesAfter.length, 1);
+    const cachesAfter = await oneCacheLeft(page);
     assert.notEqual(cachesAfter[0], cachesBefore[0]);
     // The new build is the one served, offline too.
     await context.setOffline(true);
@@ -296,13 +303,7 @@ test("a new build that takes over before the page listens is still announced", a
     await page.reload();
     await waitReady(page, 60000);
     await waitUpdated(page);
-    let after = [];
-    for (let i = 0; i < 50; i++) {
-      after = await page.evaluate(() => caches.keys());
-      if (after.length === 1) break;
-      await page.waitForTimeout(100);
-    }
-    assert.equal(after.length, 1);
+    const after = await oneCacheLeft(page);
     assert.notEqual(after[0], before);
     await context.close();
   } finally {
