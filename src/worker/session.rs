@@ -421,17 +421,21 @@ impl Session {
         if let Some(e) = &self.engine {
             return Arc::clone(e);
         }
-        let mut tables: Vec<Arc<Dataset>> =
-            self.entries.iter_mut().filter_map(Entry::data).collect();
-        // One file's tables are shared, several are merged into new ones.
-        let data = if tables.len() == 1 {
-            tables.pop().unwrap_or_default()
-        } else {
-            let mut all = Dataset::new();
-            for t in &tables {
-                all.merge(t);
+        let tables: Vec<Arc<Dataset>> = self.entries.iter_mut().filter_map(Entry::data).collect();
+        // One file's tables are shared. Several: the first file's are copied
+        // as they are (what a merge into an empty dataset makes, as the CLI's
+        // `absorb` does, without interning its strings again), and the
+        // others merged into the copy.
+        let data = match tables.split_first() {
+            None => Arc::default(),
+            Some((only, [])) => Arc::clone(only),
+            Some((first, rest)) => {
+                let mut all = Dataset::clone(first);
+                for t in rest {
+                    all.merge(t);
+                }
+                Arc::new(all)
             }
-            Arc::new(all)
         };
         let engine = Arc::new(Engine::new(data, &self.kpi));
         self.engine = Some(Arc::clone(&engine));
