@@ -36,7 +36,8 @@ pub fn use_service_worker() -> ReadSignal<Offline> {
         return state;
     }
     let container = navigator.service_worker();
-    let had_controller = container.controller().is_some();
+    let controller = container.controller();
+    let had_controller = controller.is_some();
     if had_controller {
         set_state.set(Offline::Ready);
     }
@@ -50,8 +51,8 @@ pub fn use_service_worker() -> ReadSignal<Offline> {
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
     let registered = container.register("./sw.js");
-    if had_controller {
-        wasm_bindgen_futures::spawn_local(missed_update(window, set_state));
+    if let Some(controller) = controller {
+        wasm_bindgen_futures::spawn_local(missed_update(window, controller, set_state));
         wasm_bindgen_futures::spawn_local(look_for_new_build(registered));
     }
     state
@@ -76,11 +77,15 @@ async fn look_for_new_build(registered: js_sys::Promise) {
 /// installs while the page loads, and the browser switches the page to it
 /// as it activates). The page carries the id of its build
 /// (`<meta name="telesales-kpi-build">`, stamped by `scripts/offline.mjs`)
-/// and asks the worker that controls it for its own: when they differ, the
-/// page is from a build that was replaced — even when the new build only
-/// changed a style sheet. A worker that does not answer (a build from before
+/// and asks `controller`, the worker that controls it, for its own: when
+/// they differ, the page is from a build that was replaced — even when the
+/// new build only changed a style sheet. A worker that does not answer (a build from before
 /// the question existed) leaves the state as it is.
-async fn missed_update(window: web_sys::Window, set_state: WriteSignal<Offline>) {
+async fn missed_update(
+    window: web_sys::Window,
+    controller: web_sys::ServiceWorker,
+    set_state: WriteSignal<Offline>,
+) {
     let Some(build) = window
         .document()
         .and_then(|d| {
@@ -90,9 +95,6 @@ async fn missed_update(window: web_sys::Window, set_state: WriteSignal<Offline>)
         })
         .and_then(|m| m.get_attribute("content"))
     else {
-        return;
-    };
-    let Some(controller) = window.navigator().service_worker().controller() else {
         return;
     };
     let Ok(channel) = web_sys::MessageChannel::new() else {
