@@ -17,7 +17,7 @@ mkdir -p "$WORK"
 PERF="$ROOT/../shared/perf/run.sh"
 
 say "building the CLI (opt-level 3), the debug CLI and the release page"
-cargo build --quiet --profile bench-native --bin telesales-kpi --example bench_ingest --example bench_kpi || exit 1
+cargo build --quiet --profile bench-native --bin telesales-kpi --example bench_ingest --example bench_kpi --example worker_memory || exit 1
 cargo build --quiet --bin telesales-kpi || exit 1
 trunk build --release --dist "$WORK/dist" --public-url ./ >/dev/null 2>&1 || { echo "trunk build failed" >&2; exit 1; }
 CLI="$ROOT/target/bench-native/telesales-kpi"
@@ -68,6 +68,9 @@ while read -r line; do
 done <<< "$(echo "$ingest" | grep 'MB/s')"
 mem=$(echo "$ingest" | sed -n 's/^ *memory: //p')
 [ -n "$mem" ] && row "native memory, 1M canonical calls" "$(echo "$mem" | sed -n 's/^dataset + engine \([0-9.]* B\/row\) resident.*/\1/p')" "$mem"
+worker=$("$ROOT/target/bench-native/examples/worker_memory" 2>&1)
+echo "$worker" >&2
+row "native worker heap, 1M calls read in two parts: high-water mark" "$(echo "$worker" | tail -1 | sed -n 's/.*so far *\([0-9.]*\)$/\1 B\/row/p')" "in use after the engine: $(echo "$worker" | sed -n 's/^ *engine built: in use *\([0-9.]*\) B\/row.*/\1 B\/row/p')"
 kpi=$("$ROOT/target/bench-native/examples/bench_kpi" 2>&1)
 echo "$kpi" >&2
 row "native Engine::new, 1M calls + 100k deals + 200k leads" "$(echo "$kpi" | sed -n 's/^Engine::new: //p')" ""

@@ -45,3 +45,43 @@ proptest! {
         prop_assert_eq!(interner.get("never interned \u{1}"), None);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// An interner sent between workers (its buffers travel as they are;
+    /// the table is made again) finds, resolves and goes on interning as
+    /// the one sent.
+    #[test]
+    fn an_interner_read_back_is_the_one_written(texts in texts(), more in texts()) {
+        let mut sent = Interner::new();
+        for t in &texts {
+            sent.intern(t);
+        }
+        let bytes = postcard::to_allocvec(&sent).expect("written");
+        let mut read: Interner = postcard::from_bytes(&bytes).expect("read");
+        prop_assert_eq!(read.len(), sent.len());
+        for (sym, text) in sent.iter() {
+            prop_assert_eq!(read.resolve(sym), text);
+            prop_assert_eq!(read.get(text), Some(sym));
+        }
+        for t in &more {
+            prop_assert_eq!(read.intern(t), sent.intern(t));
+        }
+    }
+}
+
+/// Bytes naming a string twice, or ends out of order, are no interner.
+#[test]
+fn a_string_twice_or_ends_out_of_order_are_refused() {
+    let twice = postcard::to_allocvec(&("abab", vec![2usize, 4])).expect("written");
+    assert!(postcard::from_bytes::<Interner>(&twice).is_err());
+    let backwards = postcard::to_allocvec(&("abcd", vec![3usize, 1])).expect("written");
+    assert!(postcard::from_bytes::<Interner>(&backwards).is_err());
+    let fine = postcard::to_allocvec(&("abcd", vec![1usize, 4])).expect("written");
+    let read: Interner = postcard::from_bytes(&fine).expect("read");
+    assert_eq!(
+        read.iter().map(|(_, s)| s).collect::<Vec<_>>(),
+        ["a", "bcd"]
+    );
+}

@@ -14,6 +14,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent, Worker, WorkerOptions};
 
+use super::windowed;
 use crate::domain::ingest::split::{Part, Plan};
 use crate::protocol::{from_js, to_js, Request, Response};
 
@@ -54,6 +55,14 @@ impl Answer {
             Answer::Read(part, blocks, len) => Some((part, blocks, len)),
             Answer::Failed => None,
         }
+    }
+}
+
+/// Copies bytes of `array` from an offset into `out` (for [`windowed::read`]).
+fn copy_out(array: &Uint8Array) -> impl FnMut(usize, &mut [u8]) + '_ {
+    |at, out| {
+        let (from, to) = (at as u32, (at + out.len()) as u32);
+        array.subarray(from, to).copy_to(out);
     }
 }
 
@@ -111,9 +120,12 @@ impl Helper {
                     }
                     Response::PartProgress { bytes, rows } => i.progress = (bytes, rows),
                     Response::PartRead { blocks, len } => {
+                        // Read out of the message, not copied in whole.
                         let part = bytes
                             .and_then(|b| b.dyn_into::<Uint8Array>().ok())
-                            .and_then(|b| Part::from_bytes(&b.to_vec()));
+                            .and_then(|b| {
+                                windowed::read::<Part>(b.length() as usize, copy_out(&b))
+                            });
                         i.answer =
                             Some(part.map_or(Answer::Failed, |p| Answer::Read(p, blocks, len)));
                     }

@@ -188,8 +188,11 @@ impl Body {
     /// Takes over the records of `later` (see [`Body::can_absorb`]), whose
     /// lines are `line_offset` lines on: its rows, strings, conventions,
     /// issues and samples.
-    pub fn absorb(&mut self, later: Body, line_offset: u64) {
-        let map = Remap::new(&mut self.cx.strings, &later.cx.strings);
+    pub fn absorb(&mut self, mut later: Body, line_offset: u64) {
+        // The later part's strings are freed before its rows move in.
+        let strings = std::mem::take(&mut later.cx.strings);
+        let map = Remap::new(&mut self.cx.strings, &strings);
+        drop(strings);
         match (&mut self.sink, later.sink) {
             (Sink::Calls(a), Sink::Calls(b)) => a.absorb(b, &map),
             (Sink::Leads(a), Sink::Leads(b)) => a.absorb(b, &map),

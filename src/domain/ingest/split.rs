@@ -305,12 +305,14 @@ impl PartDecoder {
         self.end
     }
 
-    /// The first part: tells its decoder the whole file's length
-    /// ([`Decoder::expect_len`]), so its tables make room for the rows of
-    /// every part they will take in. Later parts grow as they go.
+    /// The first part: tells its decoder where, in a file of `len` bytes,
+    /// its part ends ([`Decoder::expect_len`]), so its tables make room for
+    /// its own rows. Those of the later parts are moved in column by column
+    /// at the join: making room for every part up front would hold a later
+    /// part's rows twice while it is taken over. Later parts grow as they go.
     pub fn expect_len(&mut self, len: u64) {
         if let Inner::First(d) = &mut self.inner {
-            d.expect_len(len);
+            d.expect_len(self.end_cut.map_or(len, |cut| cut.min(len)));
         }
     }
 

@@ -53,7 +53,7 @@ pub(crate) fn windows(data: &Dataset) -> Vec<Window> {
         }
     } else {
         let c = &data.calls;
-        for (campaign, &t) in c.campaign.iter().zip(&c.started_at) {
+        for (campaign, t) in c.campaign.iter().zip(c.started_at.iter()) {
             if let Some(s) = campaign {
                 widen(*s, Day::of(t), Day::of(t));
             }

@@ -347,7 +347,7 @@ impl Engine {
                     && scope.campaign_ok(self.call_campaign(i))
                     && keep(i)
             })
-            .map(|i| (c.started_at[i], i as u32))
+            .map(|i| (c.started_at.at(i), i as u32))
             .collect();
         by_time(&mut rows)
     }
@@ -408,7 +408,7 @@ impl Engine {
                 let abandoned =
                     c.status[i] == CallStatus::Abandoned && c.direction[i] == Direction::Inbound;
                 match column {
-                    Column::Started => Cell::Time(c.started_at[i]),
+                    Column::Started => Cell::Time(c.started_at.at(i)),
                     Column::Agent => agent(c.agent[i]),
                     Column::Direction => Cell::Direction(c.direction[i]),
                     Column::Status => Cell::Status(c.status[i]),
@@ -422,7 +422,7 @@ impl Engine {
                     Column::CalledBackAt if back != NO_ROW => c
                         .started_at
                         .get(back as usize)
-                        .map_or(Cell::Missing, |&t| Cell::Time(t)),
+                        .map_or(Cell::Missing, Cell::Time),
                     Column::CalledBackBy if back != NO_ROW => c
                         .agent
                         .get(back as usize)

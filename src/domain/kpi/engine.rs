@@ -11,7 +11,7 @@ use rustc_hash::FxHasher;
 
 use super::agents::Agents;
 use super::campaigns::{windows, Window};
-use super::links::{Links, NO_ROW};
+use super::links::{is_set, Links};
 use super::period::{Period, Settings};
 use crate::domain::model::time::{Day, DAY_MS};
 use crate::domain::model::{
@@ -159,8 +159,10 @@ impl Engine {
         let window_ms = i64::from(settings.callback_days).saturating_mul(DAY_MS);
         let links = Links::new(&data, window_ms);
         let c = &data.calls;
-        let call_agent: Vec<u32> = c.agent.iter().map(|&s| agents.of_sym(s)).collect();
-        let call_day: Vec<i32> = c.started_at.iter().map(|&t| Day::of(t).0).collect();
+        // Each call's agent index and day, worked out where read (a column
+        // of each would cost 8 bytes a call at the engine's high-water mark).
+        let call_agent = |i: usize| agents.of_sym(c.agent[i]);
+        let call_day = |i: usize| Day::of(c.started_at.at(i)).0;
         let groups = group_calls(&data, settings, &links, &call_agent, &call_day);
         let (opportunities, closed) = deals(&data, &agents);
         let leads = leads(&data, &agents, &links);
@@ -184,18 +186,11 @@ impl Engine {
         let record_days = record_days(&data, &call_day);
         let default_period = default_period(&record_days);
         let hourly = hourly(&data, &call_agent, &call_day);
-        drop((call_agent, call_day));
-        let mut call_callback = vec![0u64; c.len().div_ceil(64)];
-        for (i, _) in links.callback.iter().enumerate().filter(|(_, b)| **b) {
-            call_callback[i / 64] |= 1 << (i % 64);
-        }
-        let called_back = links
-            .called_back
-            .iter()
-            .enumerate()
-            .filter(|(_, &r)| r != NO_ROW)
-            .map(|(i, &r)| (i as u32, r))
-            .collect();
+        let Links {
+            callback: call_callback,
+            called_back,
+            ..
+        } = links;
         Engine {
             loaded: data.loaded,
             has_upsell: data.deals.has_upsell_column,
@@ -230,7 +225,7 @@ impl Engine {
 
     /// The day of call `i`.
     pub(crate) fn call_day(&self, i: usize) -> i32 {
-        Day::of(self.data.calls.started_at[i]).0
+        Day::of(self.data.calls.started_at.at(i)).0
     }
 
     /// The campaign code of call `i`.
@@ -249,9 +244,7 @@ impl Engine {
 
     /// Whether outbound call `i` got a callback (KPI 15).
     pub(crate) fn got_callback(&self, i: usize) -> bool {
-        self.call_callback
-            .get(i / 64)
-            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+        is_set(&self.call_callback, i)
     }
 
     /// The first to the last day among calls' `started_at`, deals'
@@ -320,8 +313,8 @@ fn group_calls(
     data: &Dataset,
     settings: &Settings,
     links: &Links,
-    call_agent: &[u32],
-    call_day: &[i32],
+    call_agent: &impl Fn(usize) -> u32,
+    call_day: &impl Fn(usize) -> i32,
 ) -> Vec<CallGroup> {
     let c = &data.calls;
     let short_ms = settings.short_abandon_seconds * 1000.0;
@@ -331,7 +324,7 @@ fn group_calls(
     let mut index: FxHashMap<(i32, u32, u32), u32> = FxHashMap::default();
     let mut groups: Vec<CallGroup> = Vec::new();
     for i in 0..c.len() {
-        let (day, agent, campaign) = (call_day[i], call_agent[i], campaign_code(c.campaign[i]));
+        let (day, agent, campaign) = (call_day(i), call_agent(i), campaign_code(c.campaign[i]));
         let slot = *index.entry((day, agent, campaign)).or_insert_with(|| {
             groups.push(CallGroup {
                 day,
@@ -351,7 +344,7 @@ fn group_calls(
             Direction::Outbound => {
                 g.outbound += 1;
                 g.connected_out += u32::from(connected);
-                g.callbacks += u32::from(links.callback[i]);
+                g.callbacks += u32::from(links.got_callback(i));
                 g.status_out[status as usize] += 1;
             }
             Direction::Inbound => {
@@ -369,7 +362,7 @@ fn group_calls(
                 }
                 if abandoned && (c.lead_id[i].is_some() || c.phone[i].is_some()) {
                     g.abandoned_keyed += 1;
-                    g.called_back += u32::from(links.called_back[i] != NO_ROW);
+                    g.called_back += u32::from(links.called_back.contains_key(&(i as u32)));
                 }
             }
         }
@@ -444,7 +437,11 @@ fn leads(data: &Dataset, agents: &Agents, links: &Links) -> Vec<LeadRec> {
 }
 
 /// Outbound calls tallied by (day, agent, campaign, hour), sorted.
-fn hourly(data: &Dataset, call_agent: &[u32], call_day: &[i32]) -> Vec<HourCell> {
+fn hourly(
+    data: &Dataset,
+    call_agent: &impl Fn(usize) -> u32,
+    call_day: &impl Fn(usize) -> i32,
+) -> Vec<HourCell> {
     let c = &data.calls;
     let mut index: FxHashMap<(i32, u32, u32, u8), u32> = FxHashMap::default();
     let mut out: Vec<HourCell> = Vec::new();
@@ -452,8 +449,8 @@ fn hourly(data: &Dataset, call_agent: &[u32], call_day: &[i32]) -> Vec<HourCell>
         if c.direction[i] != Direction::Outbound {
             continue;
         }
-        let (day, agent, campaign) = (call_day[i], call_agent[i], campaign_code(c.campaign[i]));
-        let hour = ((c.started_at[i] - i64::from(day) * DAY_MS) / 3_600_000).clamp(0, 23) as u8;
+        let (day, agent, campaign) = (call_day(i), call_agent(i), campaign_code(c.campaign[i]));
+        let hour = ((c.started_at.at(i) - i64::from(day) * DAY_MS) / 3_600_000).clamp(0, 23) as u8;
         let slot = *index
             .entry((day, agent, campaign, hour))
             .or_insert_with(|| {
@@ -480,15 +477,14 @@ fn hourly(data: &Dataset, call_agent: &[u32], call_day: &[i32]) -> Vec<HourCell>
 /// calls' `started_at`, deals' `created_at` and (won or lost) `closed_at`,
 /// leads' `created_at`. An open deal's `closed_at` is an expected date and
 /// counts nowhere (DATA.md §2).
-fn record_days(data: &Dataset, call_day: &[i32]) -> Vec<i32> {
+fn record_days(data: &Dataset, call_day: &impl Fn(usize) -> i32) -> Vec<i32> {
     let d = &data.deals;
     let closed = (0..d.len())
         .filter(|&i| matches!(d.stage[i], Stage::Won | Stage::Lost))
         .filter_map(|i| d.closed_at[i]);
     let days = || {
-        call_day
-            .iter()
-            .copied()
+        (0..data.calls.len())
+            .map(call_day)
             .chain(d.created_at.iter().flatten().map(|&t| Day::of(t).0))
             .chain(closed.clone().map(|t| Day::of(t).0))
             .chain(data.leads.created_at.iter().map(|&t| Day::of(t).0))

@@ -8,12 +8,38 @@
 
 use std::collections::HashMap;
 
-use crate::domain::model::{CallStatus, Dataset, Direction, LeadStatus, Stage, Sym};
+use super::engine::FxHashMap;
+use crate::domain::model::{CallStatus, Dataset, Direction, LeadStatus, Stage, Starts, Sym};
 
-/// Items grouped by symbol, sorted by (time, row) within each group.
+/// Call rows grouped by symbol, sorted by (start, row) within each group.
+/// Only rows are kept (4 bytes an entry): the starts are read from the
+/// calls table, which linking borrows anyway.
 struct Keyed {
     offsets: Vec<u32>,
-    items: Vec<(i64, u32)>,
+    rows: Vec<u32>,
+}
+
+/// One group of a [`Keyed`]: call rows in (start, row) order, each read as
+/// its `(start, row)`.
+#[derive(Clone, Copy)]
+struct Run<'a> {
+    rows: &'a [u32],
+    starts: &'a Starts,
+}
+
+impl Run<'_> {
+    /// The `(start, row)` of the `k`-th call of the run.
+    fn get(&self, k: usize) -> Option<(i64, u32)> {
+        let row = *self.rows.get(k)?;
+        Some((self.starts.get(row as usize)?, row))
+    }
+
+    /// How many calls of the run, from its first, start when `before` holds
+    /// (`before` must hold for a prefix of the run only).
+    fn count_while(&self, before: impl Fn(i64) -> bool) -> usize {
+        self.rows
+            .partition_point(|&r| self.starts.get(r as usize).is_some_and(&before))
+    }
 }
 
 impl Keyed {
@@ -21,20 +47,24 @@ impl Keyed {
     fn empty() -> Keyed {
         Keyed {
             offsets: Vec::new(),
-            items: Vec::new(),
+            rows: Vec::new(),
         }
     }
 
-    /// Groups the `(symbol index, time, row)` entries `entries` yields
-    /// (called twice: to count, then to place; no list of entries is kept)
-    /// by a counting sort by symbol, then sorts each (small) group by
-    /// (time, row).
-    fn build<I: Iterator<Item = (u32, i64, u32)>>(n_syms: usize, entries: impl Fn() -> I) -> Keyed {
+    /// Groups the `(symbol index, row)` entries `entries` yields (called
+    /// twice: to count, then to place; no list of entries is kept) by a
+    /// counting sort by symbol, then sorts each (small) group by the rows'
+    /// (start, row).
+    fn build<I: Iterator<Item = (u32, u32)>>(
+        n_syms: usize,
+        starts: &Starts,
+        entries: impl Fn() -> I,
+    ) -> Keyed {
         // `offsets[k]` counts symbol k, then (summed) is where its group
         // ends, then (each entry placed before it) where it starts; the
         // last slot, never counted, ends up as the total.
         let mut offsets = vec![0u32; n_syms + 1];
-        for (key, _, _) in entries() {
+        for (key, _) in entries() {
             if let Some(slot) = offsets.get_mut(key as usize) {
                 *slot += 1;
             }
@@ -42,49 +72,56 @@ impl Keyed {
         for i in 1..offsets.len() {
             offsets[i] += offsets[i - 1];
         }
-        let mut items = vec![(0i64, 0u32); offsets.last().copied().unwrap_or(0) as usize];
-        for (key, t, row) in entries() {
+        let mut rows = vec![0u32; offsets.last().copied().unwrap_or(0) as usize];
+        for (key, row) in entries() {
             if let Some(end) = offsets.get_mut(key as usize) {
                 *end -= 1;
-                if let Some(item) = items.get_mut(*end as usize) {
-                    *item = (t, row);
+                if let Some(slot) = rows.get_mut(*end as usize) {
+                    *slot = row;
                 }
             }
         }
+        let start = |r: u32| starts.get(r as usize).unwrap_or(i64::MAX);
         for w in offsets.windows(2) {
-            if let Some(group) = items.get_mut(w[0] as usize..w[1] as usize) {
+            if let Some(group) = rows.get_mut(w[0] as usize..w[1] as usize) {
                 if group.len() > 1 {
-                    group.sort_unstable();
+                    group.sort_unstable_by_key(|&r| (start(r), r));
                 }
             }
         }
-        Keyed { offsets, items }
+        Keyed { offsets, rows }
     }
 
     /// The group of `sym`, empty when absent.
-    fn get(&self, sym: Option<Sym>) -> &[(i64, u32)] {
-        let Some(s) = sym else { return &[] };
-        let (Some(&a), Some(&b)) = (self.offsets.get(s.index()), self.offsets.get(s.index() + 1))
-        else {
-            return &[];
-        };
-        self.items.get(a as usize..b as usize).unwrap_or(&[])
+    fn get<'a>(&'a self, sym: Option<Sym>, starts: &'a Starts) -> Run<'a> {
+        let rows = sym
+            .and_then(|s| {
+                let (a, b) = (
+                    self.offsets.get(s.index())?,
+                    self.offsets.get(s.index() + 1)?,
+                );
+                self.rows.get(*a as usize..*b as usize)
+            })
+            .unwrap_or(&[]);
+        Run { rows, starts }
     }
 }
 
 /// Outbound calls by the keys other records link to them with.
-struct Outbound {
+struct Outbound<'a> {
     lead_id: Keyed,
     phone_without_id: Keyed,
     phone: Keyed,
+    /// The calls' starts.
+    starts: &'a Starts,
 }
 
-impl Outbound {
+impl<'a> Outbound<'a> {
     /// Indexes the outbound calls by the keys the records that link to them
     /// (leads, inbound calls) carry: by lead id (and phone without one) when
     /// one of them has a lead id, by any phone when one has a phone and no
     /// lead id. An index no record would read is not built.
-    fn new(data: &Dataset) -> Outbound {
+    fn new(data: &'a Dataset) -> Outbound<'a> {
         let (c, l) = (&data.calls, &data.leads);
         let askers = (0..l.len()).map(|i| (l.lead_id[i], l.phone[i])).chain(
             (0..c.len())
@@ -101,10 +138,12 @@ impl Outbound {
         }
         let n = data.strings.len();
         let outbound = || (0..c.len()).filter(|&i| c.direction[i] == Direction::Outbound);
-        let entry = |sym: Sym, i: usize| (sym.index() as u32, c.started_at[i], i as u32);
+        let entry = |sym: Sym, i: usize| (sym.index() as u32, i as u32);
         let index = |wanted: bool, key: &dyn Fn(usize) -> Option<Sym>| {
             if wanted {
-                Keyed::build(n, || outbound().filter_map(|i| key(i).map(|s| entry(s, i))))
+                Keyed::build(n, &c.started_at, || {
+                    outbound().filter_map(|i| key(i).map(|s| entry(s, i)))
+                })
             } else {
                 Keyed::empty()
             }
@@ -113,13 +152,18 @@ impl Outbound {
             lead_id: index(by_id, &|i| c.lead_id[i]),
             phone_without_id: index(by_id, &|i| c.phone[i].filter(|_| c.lead_id[i].is_none())),
             phone: index(by_phone, &|i| c.phone[i]),
+            starts: &c.started_at,
         }
     }
     /// The outbound calls linked to a record with these keys (two sorted runs).
-    fn linked(&self, lead_id: Option<Sym>, phone: Option<Sym>) -> [&[(i64, u32)]; 2] {
+    fn linked(&self, lead_id: Option<Sym>, phone: Option<Sym>) -> [Run<'_>; 2] {
+        let t = self.starts;
         match lead_id {
-            Some(l) => [self.lead_id.get(Some(l)), self.phone_without_id.get(phone)],
-            None => [self.phone.get(phone), &[]],
+            Some(l) => [
+                self.lead_id.get(Some(l), t),
+                self.phone_without_id.get(phone, t),
+            ],
+            None => [self.phone.get(phone, t), self.phone.get(None, t)],
         }
     }
 }
@@ -134,12 +178,32 @@ pub(crate) struct Links {
     /// Per lead: when it converted (`converted_at`, else earliest linked won
     /// deal's `closed_at`).
     pub converted_at: Vec<Option<i64>>,
-    /// Per call: an outbound call that got a callback.
-    pub callback: Vec<bool>,
-    /// Per call: for an abandoned inbound call, the first linked outbound
-    /// call (any agent, status or scope) strictly after it and within the
-    /// callback window, as its row (`u32::MAX`: none, or not abandoned).
-    pub called_back: Vec<u32>,
+    /// Per call, a bit (call `i` is bit `i % 64` of word `i / 64`): an
+    /// outbound call that got a callback.
+    pub callback: Vec<u64>,
+    /// Abandoned inbound call row → the first linked outbound call (any
+    /// agent, status or scope) strictly after it and within the callback
+    /// window, as its row; only the calls called back.
+    pub called_back: FxHashMap<u32, u32>,
+}
+
+impl Links {
+    /// Whether outbound call `i` got a callback.
+    pub fn got_callback(&self, i: usize) -> bool {
+        is_set(&self.callback, i)
+    }
+}
+
+/// Bit `i` of a bit set held in words.
+pub(crate) fn is_set(bits: &[u64], i: usize) -> bool {
+    bits.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+}
+
+/// Sets bit `i` of a bit set held in words.
+fn set(bits: &mut [u64], i: usize) {
+    if let Some(w) = bits.get_mut(i / 64) {
+        *w |= 1 << (i % 64);
+    }
 }
 
 /// No row.
@@ -210,7 +274,7 @@ impl WonIndex {
 
 type LeadLinks = (Vec<Option<i64>>, Vec<bool>, Vec<Option<i64>>);
 
-fn leads(data: &Dataset, out: &Outbound) -> LeadLinks {
+fn leads(data: &Dataset, out: &Outbound<'_>) -> LeadLinks {
     let l = &data.leads;
     let won = WonIndex::new(data);
     let mut first = Vec::with_capacity(l.len());
@@ -221,7 +285,7 @@ fn leads(data: &Dataset, out: &Outbound) -> LeadLinks {
         let fc = l.first_contact_at[i].or_else(|| {
             out.linked(l.lead_id[i], l.phone[i])
                 .into_iter()
-                .filter_map(|run| run.get(run.partition_point(|x| x.0 < created)).map(|x| x.0))
+                .filter_map(|run| run.get(run.count_while(|t| t < created)).map(|x| x.0))
                 .min()
         });
         first.push(fc);
@@ -234,30 +298,31 @@ fn leads(data: &Dataset, out: &Outbound) -> LeadLinks {
     (first, converted, converted_at)
 }
 
-fn callbacks(data: &Dataset, out: &Outbound, window_ms: i64) -> Vec<bool> {
+fn callbacks(data: &Dataset, out: &Outbound<'_>, window_ms: i64) -> Vec<u64> {
     let c = &data.calls;
-    let mut got: Vec<bool> = (0..c.len())
-        .map(|i| c.direction[i] == Direction::Outbound && c.callback[i] == Some(true))
-        .collect();
+    let mut got = vec![0u64; c.len().div_ceil(64)];
+    for i in 0..c.len() {
+        if c.direction[i] == Direction::Outbound && c.callback[i] == Some(true) {
+            set(&mut got, i);
+        }
+    }
     for i in 0..c.len() {
         if c.direction[i] != Direction::Inbound {
             continue;
         }
-        let t = c.started_at[i];
+        let t = c.started_at.at(i);
         let latest = out
             .linked(c.lead_id[i], c.phone[i])
             .into_iter()
             .filter_map(|run| {
-                run.partition_point(|x| x.0 < t)
+                run.count_while(|when| when < t)
                     .checked_sub(1)
-                    .map(|k| run[k])
+                    .and_then(|k| run.get(k))
             })
             .max();
         if let Some((when, row)) = latest {
             if t - when <= window_ms {
-                if let Some(flag) = got.get_mut(row as usize) {
-                    *flag = true;
-                }
+                set(&mut got, row as usize);
             }
         }
     }
@@ -267,20 +332,18 @@ fn callbacks(data: &Dataset, out: &Outbound, window_ms: i64) -> Vec<bool> {
 /// For each abandoned inbound call, the first linked outbound call that
 /// started strictly after it and at most `window_ms` later (ANALYSES.md
 /// `called_back`; ties on the start go to the earlier row).
-fn called_back(data: &Dataset, out: &Outbound, window_ms: i64) -> Vec<u32> {
+fn called_back(data: &Dataset, out: &Outbound<'_>, window_ms: i64) -> FxHashMap<u32, u32> {
     let c = &data.calls;
     (0..c.len())
-        .map(|i| {
-            if c.direction[i] != Direction::Inbound || c.status[i] != CallStatus::Abandoned {
-                return NO_ROW;
-            }
-            let t = c.started_at[i];
+        .filter(|&i| c.direction[i] == Direction::Inbound && c.status[i] == CallStatus::Abandoned)
+        .filter_map(|i| {
+            let t = c.started_at.at(i);
             out.linked(c.lead_id[i], c.phone[i])
                 .into_iter()
-                .filter_map(|run| run.get(run.partition_point(|x| x.0 <= t)).copied())
+                .filter_map(|run| run.get(run.count_while(|when| when <= t)))
                 .filter(|&(when, _)| when - t <= window_ms)
                 .min()
-                .map_or(NO_ROW, |(_, row)| row)
+                .map(|(_, row)| (i as u32, row))
         })
         .collect()
 }

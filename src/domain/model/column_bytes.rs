@@ -33,6 +33,16 @@ impl Fixed for Timestamp {
     }
 }
 
+impl Fixed for i32 {
+    const WIDTH: usize = 4;
+    fn write_to(&self, out: &mut [u8]) {
+        out.copy_from_slice(&self.to_le_bytes());
+    }
+    fn read_from(bytes: &[u8]) -> Option<Self> {
+        array(bytes).map(i32::from_le_bytes)
+    }
+}
+
 impl Fixed for Option<Timestamp> {
     const WIDTH: usize = 9;
     fn write_to(&self, out: &mut [u8]) {
@@ -136,9 +146,10 @@ pub fn serialize<T: Fixed, S: serde::Serializer>(column: &[T], s: S) -> Result<S
     s.serialize_bytes(&out)
 }
 
-/// Reads a column back from its byte string.
+/// Reads a column back from its byte string (not borrowed: the reader may
+/// hand it over from a buffer of its own, see [`crate::worker::windowed`]).
 pub fn deserialize<'de, T: Fixed, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<T>, D::Error> {
-    d.deserialize_bytes(Column(PhantomData))
+    d.deserialize_byte_buf(Column(PhantomData))
 }
 
 struct Column<T>(PhantomData<T>);

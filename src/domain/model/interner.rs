@@ -221,16 +221,28 @@ impl<'de> serde::Deserialize<'de> for Interner {
         if !ordered {
             return Err(serde::de::Error::custom("string ends out of order"));
         }
-        let mut strings = Interner::new();
-        strings.text.reserve_exact(text.len());
-        strings.ends.reserve_exact(ends.len());
+        // The buffers are kept as they came; only the table is made.
+        let mut ends = ends;
+        ends.shrink_to_fit();
+        let mut index: HashTable<Slot> = HashTable::with_capacity(ends.len());
         for i in 0..ends.len() {
-            strings.intern(nth(&text, &ends, i));
+            let string = nth(&text, &ends, i);
+            let h = hash(string);
+            if index.find(h, |s| s.holds(&text, string)).is_some() {
+                return Err(serde::de::Error::custom("a string stored twice"));
+            }
+            let start = i
+                .checked_sub(1)
+                .and_then(|p| ends.get(p).copied())
+                .unwrap_or(0);
+            let slot = Slot {
+                sym: Sym::at(i),
+                len: u32::try_from(string.len()).unwrap_or(u32::MAX),
+                start,
+            };
+            index.insert_unique(h, slot, |s| slot_hash(&text, *s));
         }
-        if strings.len() != ends.len() {
-            return Err(serde::de::Error::custom("a string stored twice"));
-        }
-        Ok(strings)
+        Ok(Interner { text, ends, index })
     }
 }
 

@@ -1,5 +1,6 @@
 //! The leads table: one row per lead (DATA.md §3).
 
+use super::column::move_onto;
 use super::interner::{Remap, Sym};
 use super::time::Timestamp;
 
@@ -130,6 +131,20 @@ impl LeadTable {
             + bytes(&self.qualified)
             + bytes(&self.status)
             + bytes(&self.converted_at)
+    }
+
+    /// [`LeadTable::append`] of a table no longer needed, column by column
+    /// (each of `other`'s columns is freed once moved).
+    pub fn absorb(&mut self, other: LeadTable, map: &Remap) {
+        move_onto(&mut self.lead_id, other.lead_id, |s| map.opt(s));
+        move_onto(&mut self.phone, other.phone, |s| map.opt(s));
+        move_onto(&mut self.created_at, other.created_at, |t| t);
+        move_onto(&mut self.agent, other.agent, |s| map.opt(s));
+        move_onto(&mut self.campaign, other.campaign, |s| map.opt(s));
+        move_onto(&mut self.first_contact_at, other.first_contact_at, |t| t);
+        move_onto(&mut self.qualified, other.qualified, |q| q);
+        move_onto(&mut self.status, other.status, |s| s);
+        move_onto(&mut self.converted_at, other.converted_at, |t| t);
     }
 
     /// Appends the leads of `other`, whose strings `map` turns into this

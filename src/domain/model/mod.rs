@@ -3,12 +3,14 @@
 
 mod calls;
 mod campaigns;
+mod column;
 mod column_bytes;
 mod dataset;
 mod deals;
 mod interner;
 mod leads;
 mod roster;
+mod starts;
 pub mod time;
 
 pub use calls::{CallRow, CallStatus, CallTable, Direction};
@@ -18,6 +20,7 @@ pub use deals::{CustomerType, DealRow, DealTable, Stage};
 pub use interner::{Interner, Remap, Sym};
 pub use leads::{LeadRow, LeadStatus, LeadTable};
 pub use roster::{RosterRow, RosterTable};
+pub use starts::Starts;
 pub use time::{Millis, Timestamp};
 
 /// The agent name given to calls whose agent can't be found (PBX logs).

@@ -132,15 +132,13 @@ impl CallsBuilder {
     /// builder's.
     pub(crate) fn absorb(&mut self, later: CallsBuilder, map: &Remap) {
         self.started.absorb(later.started, self.table.len());
-        self.table.append(&later.table, map);
+        self.table.absorb(later.table, map);
     }
 
     /// Settles the date order and returns the table and whether dates read day first.
     pub fn finish(mut self) -> (CallTable, bool) {
         for (row, ts) in self.started.fixes() {
-            if let Some(slot) = self.table.started_at.get_mut(row) {
-                *slot = ts;
-            }
+            self.table.started_at.set(row, ts);
         }
         let day_first = self.started.day_first();
         (self.table, day_first)

@@ -116,7 +116,7 @@ impl LeadsBuilder {
         self.created.absorb(later.created, rows);
         self.first_contact.absorb(later.first_contact, rows);
         self.converted.absorb(later.converted, rows);
-        self.table.append(&later.table, map);
+        self.table.absorb(later.table, map);
     }
 
     /// Settles the date orders; returns the table and whether `created_at` reads day first.

@@ -1,0 +1,126 @@
+//! The page worker's heap, natively: reads the 1,000,000-row canonical calls
+//! file (`telesales-kpi generate`, seed 7) as the worker does — the first
+//! half here, the second half as the helper does (decoded, written to bytes,
+//! read back), the join, the session's entry, the engine and the first view —
+//! and prints the heap in use after each step, its high-water mark in the
+//! step and so far, per call row. A counting allocator keeps the figures
+//! exact: no allocator slack, and pointers are 8 bytes here against 4 in
+//! wasm. The helper's own heap and the bytes it sends are not counted (they
+//! are another worker's, and a transferred buffer outside the heap).
+//!
+//! Run with `cargo run --profile bench-native --example worker_memory [rows]`.
+
+use peak_alloc::PeakAlloc;
+
+use telesales_kpi::domain::ingest::split::Part;
+use telesales_kpi::domain::kpi::targets::Targets;
+use telesales_kpi::domain::kpi::{Filter, KpiId};
+use telesales_kpi::domain::synth::canonical_calls_csv;
+use telesales_kpi::protocol::{FileChoices, ViewRequest};
+use telesales_kpi::worker::session::{Session, TextRead};
+use telesales_kpi::worker::text_read::{cut_for, PartRead};
+use telesales_kpi::worker::windowed;
+
+/// The system allocator, counting the bytes in use and their peak.
+#[global_allocator]
+static HEAP: PeakAlloc = PeakAlloc;
+
+const CHUNK: usize = 1 << 20;
+
+fn main() {
+    let rows: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
+    let bytes = canonical_calls_csv(rows, 7);
+    let len = bytes.len() as u64;
+    let session = Session::new();
+    let first = &bytes[..CHUNK.min(bytes.len())];
+    let cut = cut_for(len).unwrap_or(len);
+    let start = |session: &Session| {
+        TextRead::start_in_parts(
+            "calls.csv",
+            first,
+            (len, cut),
+            session.read_settings(),
+            FileChoices::default(),
+            Some(session.remembered()),
+        )
+    };
+    // The helper's part first: its heap is another worker's, and what it
+    // sends lies outside this one's (a transferred buffer), so neither counts.
+    let later = start(&session).1.map(|plan| {
+        let from = plan.range(1).start as usize;
+        let mut part = PartRead::new(&plan, 1);
+        for c in bytes[from..].chunks(CHUNK) {
+            part.feed(c);
+        }
+        while let Some(offset) = part.end_pass() {
+            part.feed(&bytes[offset as usize..]);
+        }
+        let (part, blocks, len) = part.finish();
+        (part.to_bytes().unwrap_or_default(), blocks, len)
+    });
+    if let Some((sent, ..)) = &later {
+        println!(
+            "{:>20}: {:5.1} B/row",
+            "helper's part sent",
+            sent.len() as f64 / rows as f64
+        );
+    }
+
+    let base = HEAP.current_usage();
+    HEAP.reset_peak_usage();
+    let per_row = |b: usize| b.saturating_sub(base) as f64 / rows as f64;
+    // The high-water mark of every step so far.
+    let high = std::cell::Cell::new(0);
+    let step = |label: &str| {
+        let (now, peak) = (HEAP.current_usage(), HEAP.peak_usage());
+        high.set(high.get().max(peak));
+        println!(
+            "{label:>20}: in use {:5.1} B/row, peak in the step {:5.1}, so far {:5.1}",
+            per_row(now),
+            per_row(peak),
+            per_row(high.get())
+        );
+        HEAP.reset_peak_usage();
+    };
+    let mut session = session;
+    let (mut read, _) = start(&session);
+    read.expect_len(len);
+    let mut at = first.len();
+    while read.wants_more() && at < bytes.len() {
+        let to = (at + CHUNK).min(bytes.len());
+        read.feed(&bytes[at..to]);
+        at = to;
+    }
+    step("first part read");
+    if let Some((sent, blocks, len)) = &later {
+        let part = windowed::read::<Part>(sent.len(), |at, out| {
+            out.copy_from_slice(&sent[at..at + out.len()]);
+        });
+        step("part read back");
+        let from = read.join(part.map(|p| (p, blocks.clone(), *len)));
+        step("joined");
+        if let Some(from) = from {
+            read.feed(&bytes[from as usize..]);
+        }
+    }
+    while let Some(offset) = read.end_pass() {
+        read.feed(&bytes[offset as usize..]);
+    }
+    let outcome = read.finish();
+    step("finished");
+    session.add_text("calls.csv", outcome);
+    step("entry added");
+    let _ = session.engine();
+    step("engine built");
+    let view = session.view(&ViewRequest {
+        seq: 1,
+        filter: Filter::default(),
+        targets: Targets::presets(),
+        chart: KpiId::CallConnectionRate,
+    });
+    step("first view");
+    drop(view);
+}
