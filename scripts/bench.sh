@@ -56,7 +56,7 @@ for n in "${ROWS[@]}"; do
   # Long tasks, memory, re-filter and drill-down in the page.
   probe=$(DIST="$WORK/dist" node tests/e2e/bench_probe.mjs "$n" "$file" 2>/dev/null | tail -1)
   if [ -n "$probe" ]; then
-    row "page probe, $n calls" "$(echo "$probe" | node -e 'const p = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log(`ready ${p.ready_ms} ms, longest task ${p.longest_task_ms} ms, re-filter ${p.refilter_cards_ms} ms (cards) / ${p.refilter_ready_ms} ms (ready), drill ${p.drill_open_ms} ms`)')" "$(echo "$probe" | node -e 'const p = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log(`${p.bytes_per_row} B/row of wasm heap`)')"
+    row "page probe, $n calls" "$(echo "$probe" | node -e 'const p = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log(`ready ${p.ready_ms} ms, longest task ${p.longest_task_ms} ms, re-filter ${p.refilter_cards_ms} ms (cards) / ${p.refilter_ready_ms} ms (ready), drill ${p.drill_open_ms} ms`)')" "$(echo "$probe" | node -e 'const p = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log(`${p.bytes_per_row} B/row of wasm heap growth (${p.total_bytes_per_row} with the worker start-up memory, ${(p.worker_start_bytes / 1048576).toFixed(1)} MiB)`)')"
   fi
 done
 

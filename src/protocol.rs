@@ -308,6 +308,9 @@ pub struct View {
     pub latest_month: Option<Period>,
     /// The worker's wasm memory, bytes (for the benchmarks' bytes per row).
     pub worker_bytes: u64,
+    /// The worker's wasm memory when it started, before any file, bytes:
+    /// what a load grew it by is `worker_bytes` less this.
+    pub worker_start_bytes: u64,
 }
 
 /// Agents, teams, campaigns, and the roster's names for display.

@@ -155,7 +155,7 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <Header has_data=Signal::derive(has_data) />
-        <main id="main" data-ready=ready data-wasm-bytes=wasm_bytes data-worker-bytes=move || state.worker_bytes.get().to_string() class:has-data=has_data>
+        <main id="main" data-ready=ready data-wasm-bytes=wasm_bytes data-worker-bytes=move || state.worker_bytes.get().1.to_string() data-worker-start-bytes=move || state.worker_bytes.get().0.to_string() class:has-data=has_data>
             <UpdateBanner offline=offline />
             <SharePrompt />
             <Notices />

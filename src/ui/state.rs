@@ -171,8 +171,8 @@ pub struct AppState {
     pub periods: RwSignal<(Option<Period>, Option<Period>)>,
     /// The last view asked for and the last received (ready when equal).
     pub views: RwSignal<(u64, u64)>,
-    /// The worker's wasm memory at the last view, bytes.
-    pub worker_bytes: RwSignal<u64>,
+    /// The worker's wasm memory when it started and at the last view, bytes.
+    pub worker_bytes: RwSignal<(u64, u64)>,
     /// How many parts of the dashboard are mounted (see `dashboard`).
     pub mounted: RwSignal<u8>,
     /// The view whose charts are all drawn (they are drawn one per task).
@@ -199,7 +199,7 @@ impl AppState {
             names: RwSignal::new(Shared(Arc::new(Names::default()))),
             periods: RwSignal::new((None, None)),
             views: RwSignal::new((0, 0)),
-            worker_bytes: RwSignal::new(0),
+            worker_bytes: RwSignal::new((0, 0)),
             mounted: RwSignal::new(0),
             charts_drawn: RwSignal::new(0),
         }

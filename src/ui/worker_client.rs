@@ -243,7 +243,9 @@ fn receive(state: AppState, response: Response) {
             })));
             state.names.set(Shared(Arc::new(view.names)));
             state.periods.set((view.all_data, view.latest_month));
-            state.worker_bytes.set(view.worker_bytes);
+            state
+                .worker_bytes
+                .set((view.worker_start_bytes, view.worker_bytes));
             state.views.update(|v| v.1 = view.seq);
         }
         Response::Drill(page) => state.drill_page.set(Some(Shared(Arc::new(*page)))),

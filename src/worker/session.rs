@@ -478,6 +478,7 @@ impl Session {
             all_data: engine.default_period(),
             latest_month: engine.default_period().map(Period::latest_month),
             worker_bytes: 0,
+            worker_start_bytes: 0,
             report,
         }
     }

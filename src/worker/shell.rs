@@ -44,6 +44,8 @@ struct Shell {
     helping: Helping,
     /// The helper, when one runs.
     helper: Option<Rc<Helper>>,
+    /// The wasm memory when the worker started, bytes.
+    start_bytes: u64,
 }
 
 /// Where a worker stands with helpers.
@@ -95,6 +97,7 @@ pub fn run() {
         cancel: false,
         helping,
         helper: None,
+        start_bytes: memory_bytes(),
     }));
     // The first helper starts a while after this worker (not to slow its
     // start), when it is idle, or at once for a large file dropped before
@@ -285,8 +288,11 @@ async fn handle(shell: &Shared, incoming: Incoming) {
         }
         Request::Cancel => {}
         Request::View(v) => {
-            let mut view = shell.borrow_mut().session.view(&v);
+            let mut s = shell.borrow_mut();
+            let mut view = s.session.view(&v);
             view.worker_bytes = memory_bytes();
+            view.worker_start_bytes = s.start_bytes;
+            drop(s);
             post(&scope, &Response::View(Box::new(view)));
         }
         Request::Drill(d) => {

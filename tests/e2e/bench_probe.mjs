@@ -1,7 +1,8 @@
 // Benchmark probe (not a test): one load of FILE... in the release build
 // under a sub-path, reporting as one JSON line: ready time, the longest
 // main-thread task during the load (PerformanceObserver "longtask"), wasm
-// memory growth and bytes per row, re-filter time and drill-down open time.
+// memory growth and bytes per row (the worker's beyond its start-up memory,
+// and with it), re-filter time and drill-down open time.
 // Run: node tests/e2e/bench_probe.mjs ROWS FILE...
 import { statSync } from "node:fs";
 import { serveDist, openBrowser, newPage, waitReady } from "./harness.mjs";
@@ -33,6 +34,7 @@ try {
   const readyMs = Date.now() - t0;
   const after = Number(await page.getAttribute("main", "data-wasm-bytes"));
   const worker = Number(await page.getAttribute("main", "data-worker-bytes"));
+  const workerStart = Number(await page.getAttribute("main", "data-worker-start-bytes"));
   const longtasks = await page.evaluate(() => window.__longtasks);
   // Re-filter: the first ten days of the period, through the date input;
   // timed until the cards show the new values, and until the page is ready.
@@ -69,8 +71,11 @@ try {
     rows, mb: +(bytes / 1e6).toFixed(1), ready_ms: readyMs,
     longest_task_ms: longtasks.length ? Math.round(Math.max(...longtasks)) : 0,
     long_tasks_ms: Math.round(longtasks.reduce((a, b) => a + b, 0)),
-    page_wasm_growth_bytes: after - before, worker_wasm_bytes: worker,
-    bytes_per_row: rows ? +(((after - before) + worker) / rows).toFixed(1) : null,
+    page_wasm_growth_bytes: after - before, worker_wasm_bytes: worker, worker_start_bytes: workerStart,
+    // Heap growth: the page's, and the worker's beyond its start-up memory.
+    bytes_per_row: rows ? +(((after - before) + worker - workerStart) / rows).toFixed(1) : null,
+    // With the worker's start-up memory.
+    total_bytes_per_row: rows ? +(((after - before) + worker) / rows).toFixed(1) : null,
     refilter_cards_ms: cards_ms_round(cardsMs), refilter_ready_ms: Math.round(refilterMs), drill_open_ms: drillMs,
   }));
   await context.close();
