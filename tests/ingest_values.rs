@@ -293,7 +293,10 @@ VDAD,2026-11-09 09:00,DROP
         .map(|s| f.data.strings.resolve(*s))
         .collect();
     assert_eq!(agents, ["(unassigned)", "6001"]);
-    assert_eq!(f.data.calls.callback, [None, Some(true)]);
+    assert_eq!(
+        (0..2).map(|i| f.data.calls.callback(i)).collect::<Vec<_>>(),
+        [None, Some(true)]
+    );
 }
 
 #[test]

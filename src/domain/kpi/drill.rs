@@ -303,18 +303,18 @@ impl Engine {
             }
             K::RevenuePerCall | K::CallConnectionRate | K::CallbackRate if l.calls => self
                 .call_rows(data, scope, p, |i| {
-                    data.calls.direction[i] == Direction::Outbound
+                    data.calls.direction(i) == Direction::Outbound
                 }),
             K::OutboundCallsPerDay if l.calls => self.call_rows(data, scope, p, |i| {
-                data.calls.direction[i] == Direction::Outbound
+                data.calls.direction(i) == Direction::Outbound
                     && !self.unassigned(self.call_agent(i))
             }),
             K::CallAbandonmentRate if l.calls => {
                 let short_ms = self.settings.short_abandon_seconds * 1000.0;
                 self.call_rows(data, scope, p, |i| {
                     let c = &data.calls;
-                    c.direction[i] == Direction::Inbound
-                        && offered(c.status[i], c.wait[i], short_ms).is_some()
+                    c.direction(i) == Direction::Inbound
+                        && offered(c.status(i), c.wait[i], short_ms).is_some()
                 })
             }
             K::AverageTalkTime if l.calls => {
@@ -406,12 +406,12 @@ impl Engine {
                 }
                 let back = self.called_back.get(&row).copied().unwrap_or(NO_ROW);
                 let abandoned =
-                    c.status[i] == CallStatus::Abandoned && c.direction[i] == Direction::Inbound;
+                    c.status(i) == CallStatus::Abandoned && c.direction(i) == Direction::Inbound;
                 match column {
                     Column::Started => Cell::Time(c.started_at.at(i)),
                     Column::Agent => agent(c.agent[i]),
-                    Column::Direction => Cell::Direction(c.direction[i]),
-                    Column::Status => Cell::Status(c.status[i]),
+                    Column::Direction => Cell::Direction(c.direction(i)),
+                    Column::Status => Cell::Status(c.status(i)),
                     Column::Wait => c.wait[i].secs().map_or(Cell::Missing, Cell::Seconds),
                     Column::Talk => c.talk[i].secs().map_or(Cell::Missing, Cell::Seconds),
                     Column::Phone => text(c.phone[i]),

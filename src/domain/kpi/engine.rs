@@ -237,7 +237,7 @@ impl Engine {
     /// with a talk time (KPI 14's calls).
     pub(crate) fn call_talk(&self, i: usize) -> Option<f64> {
         let c = &self.data.calls;
-        (c.status[i] == CallStatus::Connected)
+        (c.status(i) == CallStatus::Connected)
             .then(|| c.talk[i].secs())
             .flatten()
     }
@@ -337,10 +337,10 @@ fn group_calls(
         let Some(g) = groups.get_mut(slot as usize) else {
             continue;
         };
-        let status = c.status[i];
+        let status = c.status(i);
         let connected = status == CallStatus::Connected;
         let wait = c.wait[i].secs().map(|s| (s * 1000.0).round() as u64);
-        match c.direction[i] {
+        match c.direction(i) {
             Direction::Outbound => {
                 g.outbound += 1;
                 g.connected_out += u32::from(connected);
@@ -446,7 +446,7 @@ fn hourly(
     let mut index: FxHashMap<(i32, u32, u32, u8), u32> = FxHashMap::default();
     let mut out: Vec<HourCell> = Vec::new();
     for i in 0..c.len() {
-        if c.direction[i] != Direction::Outbound {
+        if c.direction(i) != Direction::Outbound {
             continue;
         }
         let (day, agent, campaign) = (call_day(i), call_agent(i), campaign_code(c.campaign[i]));
@@ -466,7 +466,7 @@ fn hourly(
             });
         if let Some(h) = out.get_mut(slot as usize) {
             h.calls += 1;
-            h.connected += u32::from(c.status[i] == CallStatus::Connected);
+            h.connected += u32::from(c.status(i) == CallStatus::Connected);
         }
     }
     out.sort_unstable_by_key(|h| (h.day, h.agent, h.campaign, h.hour));

@@ -125,7 +125,7 @@ impl<'a> Outbound<'a> {
         let (c, l) = (&data.calls, &data.leads);
         let askers = (0..l.len()).map(|i| (l.lead_id[i], l.phone[i])).chain(
             (0..c.len())
-                .filter(|&i| c.direction[i] == Direction::Inbound)
+                .filter(|&i| c.direction(i) == Direction::Inbound)
                 .map(|i| (c.lead_id[i], c.phone[i])),
         );
         let (mut by_id, mut by_phone) = (false, false);
@@ -137,7 +137,7 @@ impl<'a> Outbound<'a> {
             }
         }
         let n = data.strings.len();
-        let outbound = || (0..c.len()).filter(|&i| c.direction[i] == Direction::Outbound);
+        let outbound = || (0..c.len()).filter(|&i| c.direction(i) == Direction::Outbound);
         let entry = |sym: Sym, i: usize| (sym.index() as u32, i as u32);
         let index = |wanted: bool, key: &dyn Fn(usize) -> Option<Sym>| {
             if wanted {
@@ -302,12 +302,12 @@ fn callbacks(data: &Dataset, out: &Outbound<'_>, window_ms: i64) -> Vec<u64> {
     let c = &data.calls;
     let mut got = vec![0u64; c.len().div_ceil(64)];
     for i in 0..c.len() {
-        if c.direction[i] == Direction::Outbound && c.callback[i] == Some(true) {
+        if c.direction(i) == Direction::Outbound && c.callback(i) == Some(true) {
             set(&mut got, i);
         }
     }
     for i in 0..c.len() {
-        if c.direction[i] != Direction::Inbound {
+        if c.direction(i) != Direction::Inbound {
             continue;
         }
         let t = c.started_at.at(i);
@@ -335,7 +335,7 @@ fn callbacks(data: &Dataset, out: &Outbound<'_>, window_ms: i64) -> Vec<u64> {
 fn called_back(data: &Dataset, out: &Outbound<'_>, window_ms: i64) -> FxHashMap<u32, u32> {
     let c = &data.calls;
     (0..c.len())
-        .filter(|&i| c.direction[i] == Direction::Inbound && c.status[i] == CallStatus::Abandoned)
+        .filter(|&i| c.direction(i) == Direction::Inbound && c.status(i) == CallStatus::Abandoned)
         .filter_map(|i| {
             let t = c.started_at.at(i);
             out.linked(c.lead_id[i], c.phone[i])

@@ -59,6 +59,73 @@ impl CallStatus {
     }
 }
 
+/// A call's direction, status and callback flag in one byte: three columns
+/// for the price of one (bits 0–2: the status's position in
+/// [`CallStatus::ALL`]; bit 3: inbound; bits 4–5: the flag, 0 none, 1 no,
+/// 2 yes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CallKind(u8);
+
+impl CallKind {
+    /// The kind of a call going `direction`, ending `status`, flagged `callback`.
+    ///
+    /// ```
+    /// # use telesales_kpi::domain::model::{CallKind, CallStatus, Direction};
+    /// let k = CallKind::new(Direction::Inbound, CallStatus::Abandoned, Some(false));
+    /// assert_eq!((k.direction(), k.status(), k.callback()), (Direction::Inbound, CallStatus::Abandoned, Some(false)));
+    /// ```
+    pub fn new(direction: Direction, status: CallStatus, callback: Option<bool>) -> CallKind {
+        let status = CallStatus::ALL
+            .iter()
+            .position(|&s| s == status)
+            .unwrap_or(0) as u8;
+        let inbound = u8::from(direction == Direction::Inbound) << 3;
+        let flag = match callback {
+            None => 0,
+            Some(false) => 1,
+            Some(true) => 2,
+        } << 4;
+        CallKind(status | inbound | flag)
+    }
+
+    /// Outbound or inbound.
+    pub fn direction(self) -> Direction {
+        if self.0 & 8 == 0 {
+            Direction::Outbound
+        } else {
+            Direction::Inbound
+        }
+    }
+
+    /// The outcome.
+    pub fn status(self) -> CallStatus {
+        CallStatus::ALL
+            .get(usize::from(self.0 & 7))
+            .copied()
+            .unwrap_or(CallStatus::Other)
+    }
+
+    /// The file's callback flag.
+    pub fn callback(self) -> Option<bool> {
+        match (self.0 >> 4) & 3 {
+            1 => Some(false),
+            2 => Some(true),
+            _ => None,
+        }
+    }
+
+    /// The kind's byte.
+    pub(super) fn byte(self) -> u8 {
+        self.0
+    }
+
+    /// The kind of a byte [`CallKind::byte`] gives (`None` for any other).
+    pub(super) fn of_byte(b: u8) -> Option<CallKind> {
+        let fits = usize::from(b & 7) < CallStatus::ALL.len() && (b >> 4) < 3;
+        fits.then_some(CallKind(b))
+    }
+}
+
 /// One call, as handed to and returned by [`CallTable`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CallRow {
@@ -86,7 +153,7 @@ pub struct CallRow {
     pub callback: Option<bool>,
 }
 
-/// Calls as columns: 31 bytes a row (35 when a start is not a whole
+/// Calls as columns: 29 bytes a row (33 when a start is not a whole
 /// second), 4 more with call ids (strings are interned elsewhere).
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct CallTable {
@@ -100,12 +167,9 @@ pub struct CallTable {
     pub agent: Vec<Sym>,
     /// Start times (4 bytes a call while they are whole seconds).
     pub started_at: Starts,
-    /// Directions.
+    /// Directions, statuses and callback flags.
     #[serde(with = "super::column_bytes")]
-    pub direction: Vec<Direction>,
-    /// Statuses.
-    #[serde(with = "super::column_bytes")]
-    pub status: Vec<CallStatus>,
+    pub kind: Vec<CallKind>,
     /// Waiting times.
     #[serde(with = "super::column_bytes")]
     pub wait: Vec<Millis>,
@@ -121,9 +185,6 @@ pub struct CallTable {
     /// Campaigns.
     #[serde(with = "super::column_bytes")]
     pub campaign: Vec<Option<Sym>>,
-    /// Callback flags.
-    #[serde(with = "super::column_bytes")]
-    pub callback: Vec<Option<bool>>,
 }
 
 impl CallTable {
@@ -135,14 +196,13 @@ impl CallTable {
         }
         self.agent.push(row.agent);
         self.started_at.push(row.started_at);
-        self.direction.push(row.direction);
-        self.status.push(row.status);
+        self.kind
+            .push(CallKind::new(row.direction, row.status, row.callback));
         self.wait.push(row.wait);
         self.talk.push(row.talk);
         self.lead_id.push(row.lead_id);
         self.phone.push(row.phone);
         self.campaign.push(row.campaign);
-        self.callback.push(row.callback);
     }
 
     /// The call at position `i` (panics when out of range, like slice indexing).
@@ -151,14 +211,14 @@ impl CallTable {
             call_id: self.call_id.get(i).copied().flatten(),
             agent: self.agent[i],
             started_at: self.started_at.at(i),
-            direction: self.direction[i],
-            status: self.status[i],
+            direction: self.kind[i].direction(),
+            status: self.kind[i].status(),
             wait: self.wait[i],
             talk: self.talk[i],
             lead_id: self.lead_id[i],
             phone: self.phone[i],
             campaign: self.campaign[i],
-            callback: self.callback[i],
+            callback: self.kind[i].callback(),
         }
     }
 
@@ -176,8 +236,7 @@ impl CallTable {
         }
         self.agent.extend(other.agent.iter().map(|&s| map.sym(s)));
         self.started_at.append(&other.started_at);
-        self.direction.extend_from_slice(&other.direction);
-        self.status.extend_from_slice(&other.status);
+        self.kind.extend_from_slice(&other.kind);
         self.wait.extend_from_slice(&other.wait);
         self.talk.extend_from_slice(&other.talk);
         self.lead_id
@@ -185,7 +244,6 @@ impl CallTable {
         self.phone.extend(other.phone.iter().map(|&s| map.opt(s)));
         self.campaign
             .extend(other.campaign.iter().map(|&s| map.opt(s)));
-        self.callback.extend_from_slice(&other.callback);
     }
 
     /// [`CallTable::append`] of a table no longer needed, column by column:
@@ -203,14 +261,12 @@ impl CallTable {
         }
         move_onto(&mut self.agent, other.agent, |s| map.sym(s));
         self.started_at.absorb(other.started_at);
-        move_onto(&mut self.direction, other.direction, |d| d);
-        move_onto(&mut self.status, other.status, |s| s);
+        move_onto(&mut self.kind, other.kind, |k| k);
         move_onto(&mut self.wait, other.wait, |m| m);
         move_onto(&mut self.talk, other.talk, |m| m);
         move_onto(&mut self.lead_id, other.lead_id, |s| map.opt(s));
         move_onto(&mut self.phone, other.phone, |s| map.opt(s));
         move_onto(&mut self.campaign, other.campaign, |s| map.opt(s));
-        move_onto(&mut self.callback, other.callback, |b| b);
     }
 
     /// Makes room for `additional` more calls in every column, as far as
@@ -218,14 +274,12 @@ impl CallTable {
     pub fn reserve(&mut self, additional: usize) {
         let _ = self.agent.try_reserve_exact(additional);
         self.started_at.reserve(additional);
-        let _ = self.direction.try_reserve_exact(additional);
-        let _ = self.status.try_reserve_exact(additional);
+        let _ = self.kind.try_reserve_exact(additional);
         let _ = self.wait.try_reserve_exact(additional);
         let _ = self.talk.try_reserve_exact(additional);
         let _ = self.lead_id.try_reserve_exact(additional);
         let _ = self.phone.try_reserve_exact(additional);
         let _ = self.campaign.try_reserve_exact(additional);
-        let _ = self.callback.try_reserve_exact(additional);
     }
 
     /// Frees the room reserved beyond the calls held.
@@ -233,14 +287,12 @@ impl CallTable {
         self.call_id.shrink_to_fit();
         self.agent.shrink_to_fit();
         self.started_at.shrink_to_fit();
-        self.direction.shrink_to_fit();
-        self.status.shrink_to_fit();
+        self.kind.shrink_to_fit();
         self.wait.shrink_to_fit();
         self.talk.shrink_to_fit();
         self.lead_id.shrink_to_fit();
         self.phone.shrink_to_fit();
         self.campaign.shrink_to_fit();
-        self.callback.shrink_to_fit();
     }
 
     /// Bytes the columns hold on the heap, for memory figures.
@@ -251,14 +303,27 @@ impl CallTable {
         bytes(&self.call_id)
             + bytes(&self.agent)
             + self.started_at.heap_bytes()
-            + bytes(&self.direction)
-            + bytes(&self.status)
+            + bytes(&self.kind)
             + bytes(&self.wait)
             + bytes(&self.talk)
             + bytes(&self.lead_id)
             + bytes(&self.phone)
             + bytes(&self.campaign)
-            + bytes(&self.callback)
+    }
+
+    /// Call `i`'s direction (panics when out of range, like slice indexing).
+    pub fn direction(&self, i: usize) -> Direction {
+        self.kind[i].direction()
+    }
+
+    /// Call `i`'s status (panics when out of range).
+    pub fn status(&self, i: usize) -> CallStatus {
+        self.kind[i].status()
+    }
+
+    /// Call `i`'s callback flag (panics when out of range).
+    pub fn callback(&self, i: usize) -> Option<bool> {
+        self.kind[i].callback()
     }
 
     /// Number of calls.
@@ -269,5 +334,30 @@ impl CallTable {
     /// Whether there is no call.
     pub fn is_empty(&self) -> bool {
         self.agent.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CallKind, CallStatus, Direction};
+
+    #[test]
+    fn a_kind_keeps_every_direction_status_and_flag_and_refuses_other_bytes() {
+        let mut bytes = Vec::new();
+        for d in [Direction::Outbound, Direction::Inbound] {
+            for s in CallStatus::ALL {
+                for c in [None, Some(false), Some(true)] {
+                    let k = CallKind::new(d, s, c);
+                    assert_eq!((k.direction(), k.status(), k.callback()), (d, s, c));
+                    assert_eq!(CallKind::of_byte(k.byte()), Some(k));
+                    bytes.push(k.byte());
+                }
+            }
+        }
+        bytes.sort_unstable();
+        bytes.dedup();
+        assert_eq!(bytes.len(), 2 * 7 * 3, "each kind its own byte");
+        let others = (0..=u8::MAX).filter(|b| CallKind::of_byte(*b).is_some()).count();
+        assert_eq!(others, bytes.len(), "no other byte reads as a kind");
     }
 }

@@ -4,7 +4,7 @@
 
 use std::marker::PhantomData;
 
-use super::calls::{CallStatus, Direction};
+use super::calls::{CallKind, CallStatus, Direction};
 use super::interner::Sym;
 use super::leads::LeadStatus;
 use super::time::{Millis, Timestamp};
@@ -106,6 +106,17 @@ impl Fixed for Option<bool> {
             [2] => Some(None),
             _ => None,
         }
+    }
+}
+
+impl Fixed for CallKind {
+    const WIDTH: usize = 1;
+    fn write_to(&self, out: &mut [u8]) {
+        out.copy_from_slice(&[self.byte()]);
+    }
+    fn read_from(bytes: &[u8]) -> Option<Self> {
+        let [b] = bytes else { return None };
+        CallKind::of_byte(*b)
     }
 }
 

@@ -13,7 +13,7 @@ mod roster;
 mod starts;
 pub mod time;
 
-pub use calls::{CallRow, CallStatus, CallTable, Direction};
+pub use calls::{CallKind, CallRow, CallStatus, CallTable, Direction};
 pub use campaigns::{CampaignRow, CampaignTable};
 pub use dataset::{Dataset, Loaded};
 pub use deals::{CustomerType, DealRow, DealTable, Stage};
