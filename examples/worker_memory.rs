@@ -12,7 +12,6 @@
 
 use peak_alloc::PeakAlloc;
 
-use telesales_kpi::domain::ingest::split::Part;
 use telesales_kpi::domain::kpi::targets::Targets;
 use telesales_kpi::domain::kpi::{Filter, KpiId};
 use telesales_kpi::domain::synth::canonical_calls_csv;
@@ -59,7 +58,7 @@ fn main() {
             part.feed(&bytes[offset as usize..]);
         }
         let (part, blocks, len) = part.finish();
-        (part.to_bytes().unwrap_or_default(), blocks, len)
+        (part.into_message().unwrap_or_default(), blocks, len)
     });
     if let Some((sent, ..)) = &later {
         println!(
@@ -87,7 +86,7 @@ fn main() {
     };
     let mut session = session;
     let (mut read, _) = start(&session);
-    read.expect_len(len);
+    read.expect_file_len(len);
     let mut at = first.len();
     while read.wants_more() && at < bytes.len() {
         let to = (at + CHUNK).min(bytes.len());
@@ -95,12 +94,21 @@ fn main() {
         at = to;
     }
     step("first part read");
-    if let Some((sent, blocks, len)) = &later {
-        let part = windowed::read::<Part>(sent.len(), |at, out| {
-            out.copy_from_slice(&sent[at..at + out.len()]);
+    // Held to the end, as it was counted in the base.
+    let mut kept = None;
+    if let Some((sent, blocks, len)) = later {
+        // What is sent stays outside the heap: the reader copies from it.
+        let sent = std::rc::Rc::new(sent);
+        let message = std::rc::Rc::clone(&sent);
+        kept = Some(std::rc::Rc::clone(&sent));
+        let back = windowed::read_part(sent.len(), move |at, out: &mut [u8]| {
+            out.copy_from_slice(&message[at..at + out.len()]);
         });
         step("part read back");
-        let from = read.join(part.map(|p| (p, blocks.clone(), *len)));
+        let from = match back {
+            Some((part, raw)) => read.join_raw(Some((part, blocks, len)), raw),
+            None => read.join(None),
+        };
         step("joined");
         if let Some(from) = from {
             read.feed(&bytes[from as usize..]);
@@ -122,5 +130,5 @@ fn main() {
         chart: KpiId::CallConnectionRate,
     });
     step("first view");
-    drop(view);
+    drop((view, kept));
 }

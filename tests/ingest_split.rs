@@ -7,7 +7,7 @@
 
 use proptest::prelude::*;
 use telesales_kpi::domain::ingest::split::{
-    decode_in_parts, decode_part, finish_join, join, plan, plan_at, Joined, Part, Plan,
+    decode_in_parts, decode_part, finish_join, join, join_raw, plan, plan_at, Joined, Part, Plan,
 };
 use telesales_kpi::domain::ingest::{parse_bytes, FileError, ParseOptions, ParsedFile};
 use telesales_kpi::domain::synth::canonical_calls_csv;
@@ -374,5 +374,71 @@ proptest! {
             let first = decode_part(&plan, 0, &bytes);
             let _ = finish_join(join(&plan, vec![first, part]), &bytes);
         }
+    }
+}
+
+/// As [`travelled`], the way the page's worker takes a later part back: its
+/// message read out a window at a time, its calls taken over straight from
+/// the message at the join. With `spoil`, each message loses its last bytes
+/// (a column cut short): the join must then read that part again.
+fn travelled_raw(plan: &Plan, bytes: &[u8], spoil: bool) -> Result<ParsedFile, FileError> {
+    use std::rc::Rc;
+    use telesales_kpi::worker::windowed::read_part;
+    let mut parts = Vec::new();
+    let mut raws = Vec::new();
+    for k in 0..plan.parts() {
+        let part = decode_part(plan, k, bytes);
+        if k == 0 {
+            parts.push(part);
+            raws.push(None);
+            continue;
+        }
+        let mut message = part.into_message().expect("a later part travels");
+        if spoil {
+            message.truncate(message.len() - 3);
+        }
+        let message = Rc::new(message);
+        let source = Rc::clone(&message);
+        let (part, raw) = read_part(message.len(), move |at, out: &mut [u8]| {
+            out.copy_from_slice(&source[at..at + out.len()]);
+        })
+        .expect("it comes back");
+        parts.push(part);
+        raws.push(raw);
+    }
+    finish_join(join_raw(plan, parts, raws), bytes)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn a_file_whose_later_calls_are_taken_over_from_the_message_reads_as_one_decoder_reads_it(
+        bytes in file(),
+        cuts in prop::collection::vec(0.0f64..1.0, 1..4),
+        spoil in any::<bool>(),
+    ) {
+        let at = cut_points(bytes.len() as u64, &cuts);
+        let expected = summary(&whole(&bytes));
+        if let Some(plan) = cut_plan(&bytes, &at) {
+            prop_assert_eq!(summary(&travelled_raw(&plan, &bytes, spoil)), expected);
+        }
+    }
+}
+
+/// A generated 20,000-call file, cut in two, its later calls taken over
+/// from the message (and, spoiled, read again): the same tables as one
+/// decoder's.
+#[test]
+fn a_large_file_takes_its_later_calls_over_from_the_message() {
+    let bytes = canonical_calls_csv(20_000, 7);
+    let plan = cut_plan(&bytes, &[bytes.len() as u64 / 2]).expect("a plan");
+    let expected = summary(&whole(&bytes));
+    for spoil in [false, true] {
+        assert_eq!(
+            summary(&travelled_raw(&plan, &bytes, spoil)),
+            expected,
+            "spoiled {spoil}"
+        );
     }
 }

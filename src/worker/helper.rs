@@ -16,6 +16,7 @@ use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent, Worker, WorkerOpti
 
 use super::windowed;
 use crate::domain::ingest::split::{Part, Plan};
+use crate::domain::model::RawColumns;
 use crate::protocol::{from_js, to_js, Request, Response};
 
 /// The name a helper is started with (a helper starts no helper).
@@ -41,26 +42,31 @@ struct Inbox {
     wake: Option<js_sys::Function>,
 }
 
+/// A part as read back: the part, its calls where they lie (in the message),
+/// the hashes of its blocks and the bytes they cover.
+pub type PartBack = (Part, Option<RawColumns>, Vec<u64>, u64);
+
 /// A helper's answer.
 enum Answer {
-    /// The part, the hashes of its blocks and the bytes they cover.
-    Read(Part, Vec<u64>, u64),
+    /// The part (one answer per part: its size does not matter).
+    Read(Box<PartBack>),
     /// It could not read the part.
     Failed,
 }
 
 impl Answer {
-    fn part(self) -> Option<(Part, Vec<u64>, u64)> {
+    fn part(self) -> Option<Box<PartBack>> {
         match self {
-            Answer::Read(part, blocks, len) => Some((part, blocks, len)),
+            Answer::Read(back) => Some(back),
             Answer::Failed => None,
         }
     }
 }
 
-/// Copies bytes of `array` from an offset into `out` (for [`windowed::read`]).
-fn copy_out(array: &Uint8Array) -> impl FnMut(usize, &mut [u8]) + '_ {
-    |at, out| {
+/// Copies bytes of `array` from an offset into `out` (for
+/// [`windowed::read_part`]).
+fn copy_out(array: Uint8Array) -> impl FnMut(usize, &mut [u8]) + Clone + 'static {
+    move |at, out| {
         let (from, to) = (at as u32, (at + out.len()) as u32);
         array.subarray(from, to).copy_to(out);
     }
@@ -79,7 +85,7 @@ pub enum News {
     /// How far the part is read: bytes, records.
     Progress(u64, usize),
     /// The part is read (`None`: it could not be).
-    Done(Option<(Part, Vec<u64>, u64)>),
+    Done(Option<Box<PartBack>>),
 }
 
 fn wake(inbox: &Rc<RefCell<Inbox>>) {
@@ -120,14 +126,14 @@ impl Helper {
                     }
                     Response::PartProgress { bytes, rows } => i.progress = (bytes, rows),
                     Response::PartRead { blocks, len } => {
-                        // Read out of the message, not copied in whole.
+                        // Read out of the message, not copied in: its calls
+                        // stay there until the join takes them over.
                         let part = bytes
                             .and_then(|b| b.dyn_into::<Uint8Array>().ok())
-                            .and_then(|b| {
-                                windowed::read::<Part>(b.length() as usize, copy_out(&b))
-                            });
-                        i.answer =
-                            Some(part.map_or(Answer::Failed, |p| Answer::Read(p, blocks, len)));
+                            .and_then(|b| windowed::read_part(b.length() as usize, copy_out(b)));
+                        i.answer = Some(part.map_or(Answer::Failed, |(p, raw)| {
+                            Answer::Read(Box::new((p, raw, blocks, len)))
+                        }));
                     }
                     _ => i.answer = Some(Answer::Failed),
                 }

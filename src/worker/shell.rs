@@ -422,7 +422,9 @@ async fn open(shell: &Shared, file: &File, index: (usize, usize)) -> Result<(), 
             ),
         }
     };
-    read.expect_len(size as u64);
+    // Read in two, the later part's calls are taken over where they lie:
+    // the tables make room for the whole file at once.
+    read.expect_file_len(size as u64);
     match (plan, helper) {
         (Some(plan), Some(helper)) => {
             read_in_two(
@@ -479,7 +481,11 @@ async fn read_in_two(
     if cancelled {
         return Err(Stop::Cancelled);
     }
-    match read.join(later) {
+    let from = match later.map(|b| *b) {
+        Some((part, raw, blocks, len)) => read.join_raw(Some((part, blocks, len)), raw),
+        None => read.join(None),
+    };
+    match from {
         Some(from) => feed_rest(shell, file, read, from as f64, progress).await,
         None => Ok(()),
     }
@@ -493,7 +499,7 @@ async fn wait_for_part(
     read: &TextRead,
     cut: f64,
     progress: &impl Fn(f64, usize),
-) -> Option<(crate::domain::ingest::split::Part, Vec<u64>, u64)> {
+) -> Option<Box<super::helper::PartBack>> {
     loop {
         if shell.borrow().cancel {
             return None;
@@ -582,7 +588,7 @@ async fn read_part(
     feed_rest(shell, file, &mut read, start, &progress).await?;
     let (part, blocks, len) = read.finish();
     let bytes = part
-        .to_bytes()
+        .into_message()
         .ok_or_else(|| Stop::Browser("part not written".to_owned()))?;
     Ok((Response::PartRead { blocks, len }, bytes))
 }

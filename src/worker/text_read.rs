@@ -9,8 +9,9 @@
 use std::hash::{DefaultHasher, Hasher};
 
 use crate::domain::ingest::remembered::RememberedMappings;
-use crate::domain::ingest::split::{join, plan_at, Joined, Part, PartDecoder, Plan};
+use crate::domain::ingest::split::{join, join_raw, plan_at, Joined, Part, PartDecoder, Plan};
 use crate::domain::ingest::{preview, Decoder, FileError, ParseOptions, ParsedFile, Preview};
+use crate::domain::model::RawColumns;
 use crate::protocol::{FileChoices, ReadSettings};
 
 /// A decoded text file, before it joins the list.
@@ -291,11 +292,24 @@ impl TextRead {
         }
     }
 
-    /// Tells the decoder the file's size ([`Decoder::expect_len`]).
+    /// Tells the decoder the file's size ([`Decoder::expect_len`]): a
+    /// first part makes room for its own rows (a later part's tables are
+    /// then moved in column by column, [`TextRead::join`]).
     pub fn expect_len(&mut self, len: u64) {
         match &mut self.reading {
             Reading::Whole(d) => d.expect_len(len),
             Reading::First { part, .. } => part.expect_len(len),
+            Reading::Done(_) | Reading::Joining => {}
+        }
+    }
+
+    /// [`TextRead::expect_len`], a first part making room for the rows of
+    /// the whole file: for a later part whose calls are taken over where
+    /// they lie ([`TextRead::join_raw`]), so the tables never move.
+    pub fn expect_file_len(&mut self, len: u64) {
+        match &mut self.reading {
+            Reading::Whole(d) => d.expect_len(len),
+            Reading::First { part, .. } => part.expect_file_len(len),
             Reading::Done(_) | Reading::Joining => {}
         }
     }
@@ -317,6 +331,16 @@ impl TextRead {
     /// the file again from `offset` (what the first part has not read), then
     /// end passes as usual.
     pub fn join(&mut self, later: Option<(Part, Vec<u64>, u64)>) -> Option<u64> {
+        self.join_raw(later, None)
+    }
+
+    /// [`TextRead::join`] of a later part whose calls travelled apart
+    /// (`raw`, from [`crate::worker::windowed::read_part`]).
+    pub fn join_raw(
+        &mut self,
+        later: Option<(Part, Vec<u64>, u64)>,
+        raw: Option<RawColumns>,
+    ) -> Option<u64> {
         let reading = std::mem::replace(&mut self.reading, Reading::Joining);
         let Reading::First { part, plan } = reading else {
             self.reading = reading;
@@ -330,7 +354,7 @@ impl TextRead {
             }
             _ => (vec![first], None),
         };
-        match join(&plan, parts) {
+        match join_raw(&plan, parts, vec![None, raw]) {
             Joined::Done(outcome) => {
                 if let Some((cut, blocks, len)) = hashes {
                     self.hasher.continue_with(cut, blocks, len);

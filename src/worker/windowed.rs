@@ -1,23 +1,58 @@
-//! Reading a postcard message that lies outside the heap (the helper's part,
-//! a transferred `ArrayBuffer`) without copying it in whole first: bytes are
-//! copied out a window at a time, and a byte string (a packed column) as one
-//! piece of its own length. Copying the message in would hold it in the
-//! heap next to the tables read from it, the worker's high-water mark.
+//! Reading the helper's part out of its message, which lies outside the heap
+//! (a transferred `ArrayBuffer`), without copying it in first: the part's
+//! postcard bytes are copied out a window at a time (a byte string as one
+//! piece of its own length), and its calls are left where they lie, for the
+//! join to take over column by column into tables that made room for them
+//! ([`crate::domain::model::RawColumns`]). Copying the message in, or
+//! reading its calls into tables of their own, would hold them twice at the
+//! worker's high-water mark.
 
 use postcard::de_flavors::Flavor;
 use serde::de::DeserializeOwned;
 
+use crate::domain::ingest::split::Part;
+use crate::domain::model::RawColumns;
+
 /// Bytes copied out at a time.
 const WINDOW: usize = 64 * 1024;
 
-/// Reads a `T` from a message of `len` bytes, `copy(offset, out)` filling
-/// `out` with the message's bytes from `offset` (it is never asked for bytes
-/// past `len`). `None` when the bytes are not a `T`.
-pub fn read<T: DeserializeOwned>(len: usize, copy: impl FnMut(usize, &mut [u8])) -> Option<T> {
-    read_in_windows(len, WINDOW, copy)
+/// The part of a message of [`Part::into_message`], `len` bytes long, that
+/// `copy(offset, out)` reads, and its calls: the part is read here, its
+/// calls stay where they lie until [`crate::domain::ingest::split::join_raw`]
+/// takes them over. `None` for bytes it did not write.
+pub fn read_part<C>(len: usize, copy: C) -> Option<(Part, Option<RawColumns>)>
+where
+    C: FnMut(usize, &mut [u8]) + Clone + 'static,
+{
+    read_part_in_windows(len, WINDOW, copy)
 }
 
-/// [`read`] with windows of `window` bytes (at least 1).
+/// [`read_part`] with windows of `window` bytes.
+fn read_part_in_windows<C>(
+    len: usize,
+    window: usize,
+    mut copy: C,
+) -> Option<(Part, Option<RawColumns>)>
+where
+    C: FnMut(usize, &mut [u8]) + Clone + 'static,
+{
+    if len < 8 {
+        return None;
+    }
+    let mut head = [0u8; 8];
+    copy(0, &mut head);
+    let rest = usize::try_from(u64::from_le_bytes(head)).ok()?;
+    let end = rest.checked_add(8).filter(|&e| e <= len)?;
+    let mut shifted = copy.clone();
+    let part: Part = read_in_windows(rest, window, move |at, out| shifted(at + 8, out))?;
+    let calls = (end < len).then(|| RawColumns::new(end, len, Box::new(copy)));
+    Some((part, calls))
+}
+
+/// Reads a `T` from a message of `len` bytes, `copy(offset, out)` filling
+/// `out` with the message's bytes from `offset` (it is never asked for bytes
+/// past `len`), `window` bytes at a time (at least 1). `None` when the bytes
+/// are not a `T`.
 fn read_in_windows<T: DeserializeOwned>(
     len: usize,
     window: usize,
@@ -36,7 +71,7 @@ fn read_in_windows<T: DeserializeOwned>(
     T::deserialize(&mut de).ok()
 }
 
-/// The postcard flavor of [`read`].
+/// The postcard flavor of [`read_in_windows`].
 struct Windowed<C> {
     copy: C,
     /// The message's length.

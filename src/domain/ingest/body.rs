@@ -17,7 +17,7 @@ use super::tables::calls::CallsBuilder;
 use super::tables::deals::DealsBuilder;
 use super::tables::leads::LeadsBuilder;
 use super::tables::roster::{CampaignsBuilder, RosterBuilder};
-use crate::domain::model::{Dataset, Remap};
+use crate::domain::model::{CallTable, Dataset, RawColumns, Remap};
 
 /// Sample records kept for the mapping UI.
 pub const SAMPLES: usize = 5;
@@ -188,13 +188,13 @@ impl Body {
     /// Takes over the records of `later` (see [`Body::can_absorb`]), whose
     /// lines are `line_offset` lines on: its rows, strings, conventions,
     /// issues and samples.
-    pub fn absorb(&mut self, mut later: Body, line_offset: u64) {
+    pub fn absorb(&mut self, mut later: Body, line_offset: u64, raw: Option<&mut RawColumns>) {
         // The later part's strings are freed before its rows move in.
         let strings = std::mem::take(&mut later.cx.strings);
         let map = Remap::new(&mut self.cx.strings, &strings);
         drop(strings);
         match (&mut self.sink, later.sink) {
-            (Sink::Calls(a), Sink::Calls(b)) => a.absorb(b, &map),
+            (Sink::Calls(a), Sink::Calls(b)) => a.absorb(b, &map, raw),
             (Sink::Leads(a), Sink::Leads(b)) => a.absorb(b, &map),
             _ => {}
         }
@@ -202,6 +202,21 @@ impl Body {
         self.rows_seen += later.rows_seen;
         let room = SAMPLES.saturating_sub(self.samples.len());
         self.samples.extend(later.samples.into_iter().take(room));
+    }
+
+    /// A calls body's table so far, taken out to travel apart from the rest
+    /// (`None` for any other body).
+    pub fn take_calls(&mut self) -> Option<CallTable> {
+        match &mut self.sink {
+            Sink::Calls(b) => Some(b.take_table()),
+            _ => None,
+        }
+    }
+
+    /// Whether `raw` holds calls a calls body can take over (see
+    /// [`CallTable::check_raw`]).
+    pub fn can_absorb_raw(&self, raw: &mut RawColumns) -> bool {
+        matches!(self.sink, Sink::Calls(_)) && CallTable::check_raw(raw)
     }
 
     /// The same body for records whose field count is no error (a worksheet's

@@ -46,6 +46,7 @@ use super::error::FileError;
 use super::kind::FileKind;
 use super::options::ParseOptions;
 use super::sniff::{Layout, SNIFF_BYTES};
+use crate::domain::model::RawColumns;
 
 /// The smallest part worth a worker of its own.
 pub const MIN_PART_BYTES: u64 = 1 << 20;
@@ -316,6 +317,16 @@ impl PartDecoder {
         }
     }
 
+    /// The first part: tells its decoder the whole file's length, so its
+    /// tables make room for the rows of every part, for later parts whose
+    /// calls are taken over where they lie ([`join_raw`]): the tables then
+    /// never move.
+    pub fn expect_file_len(&mut self, len: u64) {
+        if let Inner::First(d) = &mut self.inner {
+            d.expect_len(len);
+        }
+    }
+
     /// Whether the part wants more bytes (`false` once past its end).
     pub fn wants_more(&self) -> bool {
         self.end.is_none()
@@ -369,6 +380,27 @@ impl Part {
             .flatten()
     }
 
+    /// A later part as a message for the worker that joins, whose calls can
+    /// be taken over without ever being held apart: the length of the rest
+    /// (8 bytes, little-endian), the rest as [`Part::to_bytes`] writes it
+    /// but without the calls, then the calls as [`CallTable::write_raw`]
+    /// writes them (nothing when the part holds no calls table). `None`
+    /// for the first part, which never travels.
+    pub fn into_message(mut self) -> Option<Vec<u8>> {
+        let Inner::Later(run) = &mut self.inner else {
+            return None;
+        };
+        let calls = run.body.take_calls();
+        let rest = postcard::to_allocvec(&self).ok()?;
+        let mut out = Vec::with_capacity(8 + rest.len());
+        out.extend_from_slice(&(rest.len() as u64).to_le_bytes());
+        out.extend_from_slice(&rest);
+        if let Some(calls) = calls {
+            calls.write_raw(&mut out);
+        }
+        Some(out)
+    }
+
     /// A part from [`Part::to_bytes`]; `None` for bytes it did not write
     /// (the part is then read again where it is joined).
     pub fn from_bytes(bytes: &[u8]) -> Option<Part> {
@@ -403,12 +435,25 @@ pub enum Joined {
 /// docs). The last part must have been ended ([`PartDecoder::end_input`]
 /// until `None`); parts missing at the end leave the rest to be read on.
 pub fn join(plan: &Plan, parts: Vec<Part>) -> Joined {
-    let mut parts = parts.into_iter();
-    let Some(Part {
-        inner: Inner::First(mut decoder),
-        end,
-        ..
-    }) = parts.next()
+    join_raw(plan, parts, Vec::new())
+}
+
+/// [`join`] of parts whose calls travelled apart ([`Part::into_message`]):
+/// `raw[k]`, when there, holds part `k`'s calls; they are checked, then
+/// taken over straight from where they lie.
+pub fn join_raw(plan: &Plan, parts: Vec<Part>, mut raw: Vec<Option<RawColumns>>) -> Joined {
+    let mut parts = parts
+        .into_iter()
+        .enumerate()
+        .map(|(k, p)| (p, raw.get_mut(k).and_then(Option::take)));
+    let Some((
+        Part {
+            inner: Inner::First(mut decoder),
+            end,
+            ..
+        },
+        _,
+    )) = parts.next()
     else {
         return Joined::Done(Err(FileError::Empty {
             name: plan.name.clone(),
@@ -418,7 +463,7 @@ pub fn join(plan: &Plan, parts: Vec<Part>) -> Joined {
         // The first part read the whole file.
         return Joined::Done(decoder.finish());
     };
-    for part in parts {
+    for (part, mut raw) in parts {
         let Stage::Running(acc) = &mut decoder.stage else {
             break;
         };
@@ -433,6 +478,9 @@ pub fn join(plan: &Plan, parts: Vec<Part>) -> Joined {
         if start != Some(at) || !acc.reader.between_records() || !acc.body.can_absorb(&later.body) {
             break;
         }
+        if raw.as_mut().is_some_and(|r| !acc.body.can_absorb_raw(r)) {
+            break;
+        }
         let Running {
             body,
             reader,
@@ -443,7 +491,7 @@ pub fn join(plan: &Plan, parts: Vec<Part>) -> Joined {
             ..
         } = *later;
         let lines = acc.reader.line() - 1;
-        acc.body.absorb(body, lines);
+        acc.body.absorb(body, lines, raw.as_mut());
         acc.reader = reader.shifted(lines);
         acc.pass = pass;
         acc.transcoder = transcoder;

@@ -1,6 +1,7 @@
 //! The calls table: one row per call attempt (DATA.md §1), struct-of-arrays.
 
 use super::column::move_onto;
+use super::column_bytes::{write_raw, RawColumns};
 use super::interner::{Remap, Sym};
 use super::starts::Starts;
 use super::time::{Millis, Timestamp};
@@ -269,6 +270,99 @@ impl CallTable {
         move_onto(&mut self.campaign, other.campaign, |s| map.opt(s));
     }
 
+    /// Writes the calls as [`RawColumns`]: their number (8 bytes), whether
+    /// call ids follow (a byte), then each column, the starts after a byte
+    /// saying how they are held (0 seconds, 1 milliseconds).
+    pub fn write_raw(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.len() as u64).to_le_bytes());
+        let ids = !self.call_id.is_empty();
+        out.push(u8::from(ids));
+        if ids {
+            write_raw(&self.call_id, out);
+        }
+        write_raw(&self.agent, out);
+        match &self.started_at {
+            Starts::Seconds(v) => {
+                out.push(0);
+                write_raw(v, out);
+            }
+            Starts::Millis(v) => {
+                out.push(1);
+                write_raw(v, out);
+            }
+        }
+        write_raw(&self.kind, out);
+        write_raw(&self.wait, out);
+        write_raw(&self.talk, out);
+        write_raw(&self.lead_id, out);
+        write_raw(&self.phone, out);
+        write_raw(&self.campaign, out);
+    }
+
+    /// Whether `raw` holds calls as [`CallTable::write_raw`] writes them,
+    /// every column as long as the number says (read through once).
+    pub fn check_raw(raw: &mut RawColumns) -> bool {
+        raw.rewind();
+        let counts = (|| {
+            let rows = usize::try_from(raw.number()?).ok()?;
+            let mut n = Vec::new();
+            match raw.byte()? {
+                0 => {}
+                1 => n.push(raw.column::<Option<Sym>>(|_| ())?),
+                _ => return None,
+            }
+            n.push(raw.column::<Sym>(|_| ())?);
+            n.push(match raw.byte()? {
+                0 => raw.column::<i32>(|_| ())?,
+                1 => raw.column::<i64>(|_| ())?,
+                _ => return None,
+            });
+            n.push(raw.column::<CallKind>(|_| ())?);
+            n.push(raw.column::<Millis>(|_| ())?);
+            n.push(raw.column::<Millis>(|_| ())?);
+            for _ in 0..3 {
+                n.push(raw.column::<Option<Sym>>(|_| ())?);
+            }
+            Some(n.iter().all(|&k| k == rows))
+        })();
+        raw.rewind();
+        counts == Some(true)
+    }
+
+    /// Appends the calls of `raw` (checked with [`CallTable::check_raw`]),
+    /// whose strings `map` turns into this table's, column by column
+    /// straight from where they lie.
+    pub fn absorb_raw(&mut self, raw: &mut RawColumns, map: &Remap) {
+        raw.rewind();
+        let Some(rows) = raw.number().and_then(|n| usize::try_from(n).ok()) else {
+            return;
+        };
+        let len = self.len();
+        let ids = raw.byte() == Some(1);
+        if ids || !self.call_id.is_empty() {
+            self.call_id.resize(len, None);
+            if ids {
+                self.call_id.reserve_exact(rows);
+                raw.column::<Option<Sym>>(|s| self.call_id.push(map.opt(s)));
+            } else {
+                self.call_id.resize(len + rows, None);
+            }
+        }
+        self.reserve(rows);
+        raw.column::<Sym>(|s| self.agent.push(map.sym(s)));
+        let starts = &mut self.started_at;
+        match raw.byte() {
+            Some(0) => raw.column::<i32>(|s| starts.push_seconds(s)),
+            _ => raw.column::<i64>(|t| starts.push(t)),
+        };
+        raw.column::<CallKind>(|k| self.kind.push(k));
+        raw.column::<Millis>(|m| self.wait.push(m));
+        raw.column::<Millis>(|m| self.talk.push(m));
+        raw.column::<Option<Sym>>(|s| self.lead_id.push(map.opt(s)));
+        raw.column::<Option<Sym>>(|s| self.phone.push(map.opt(s)));
+        raw.column::<Option<Sym>>(|s| self.campaign.push(map.opt(s)));
+    }
+
     /// Makes room for `additional` more calls in every column, as far as
     /// memory allows (a column that can't get the room grows as it goes).
     pub fn reserve(&mut self, additional: usize) {
@@ -357,7 +451,9 @@ mod tests {
         bytes.sort_unstable();
         bytes.dedup();
         assert_eq!(bytes.len(), 2 * 7 * 3, "each kind its own byte");
-        let others = (0..=u8::MAX).filter(|b| CallKind::of_byte(*b).is_some()).count();
+        let others = (0..=u8::MAX)
+            .filter(|b| CallKind::of_byte(*b).is_some())
+            .count();
         assert_eq!(others, bytes.len(), "no other byte reads as a kind");
     }
 }

@@ -183,6 +183,102 @@ impl<T: Fixed> serde::de::Visitor<'_> for Column<T> {
     }
 }
 
+/// Where [`RawColumns`] read from: `copy(offset, out)` fills `out` with the
+/// source's bytes from `offset`.
+pub type CopyFrom = Box<dyn FnMut(usize, &mut [u8])>;
+
+/// Bytes read in one go from a [`RawColumns`]' source.
+const RAW_WINDOW: usize = 64 * 1024;
+
+/// Columns written one after another (each its byte length as 8 bytes
+/// little-endian, then its values packed as [`Fixed`] writes them), read
+/// straight out of a buffer that can only be copied from, a window at a
+/// time (a message from another worker): the values go where they belong
+/// without the columns ever being held on their own.
+pub struct RawColumns {
+    copy: CopyFrom,
+    start: usize,
+    at: usize,
+    end: usize,
+    window: Vec<u8>,
+}
+
+impl std::fmt::Debug for RawColumns {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "RawColumns({}..{})", self.start, self.end)
+    }
+}
+
+/// Appends one column, packed, to `out` (see [`RawColumns`]).
+pub fn write_raw<T: Fixed>(column: &[T], out: &mut Vec<u8>) {
+    let at = out.len();
+    out.extend_from_slice(&((column.len() * T::WIDTH) as u64).to_le_bytes());
+    out.resize(at + 8 + column.len() * T::WIDTH, 0);
+    for (v, slot) in column.iter().zip(out[at + 8..].chunks_exact_mut(T::WIDTH)) {
+        v.write_to(slot);
+    }
+}
+
+impl RawColumns {
+    /// The columns in bytes `start..end` of a source `copy(offset, out)`
+    /// fills `out` from.
+    pub fn new(start: usize, end: usize, copy: CopyFrom) -> RawColumns {
+        RawColumns {
+            copy,
+            start,
+            at: start,
+            end,
+            window: Vec::new(),
+        }
+    }
+
+    /// Reads from the first column again.
+    pub fn rewind(&mut self) {
+        self.at = self.start;
+    }
+
+    /// The next `n` bytes (`None` past the end).
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        if n > self.end.saturating_sub(self.at) {
+            return None;
+        }
+        self.window.resize(n, 0);
+        (self.copy)(self.at, &mut self.window);
+        self.at += n;
+        Some(&self.window)
+    }
+
+    /// One byte (a tag).
+    pub fn byte(&mut self) -> Option<u8> {
+        self.take(1).and_then(|b| b.first().copied())
+    }
+
+    /// A number written as 8 bytes little-endian.
+    pub fn number(&mut self) -> Option<u64> {
+        self.take(8).and_then(array).map(u64::from_le_bytes)
+    }
+
+    /// Reads the next column, handing `each` its values in order; how many
+    /// there were, `None` when the bytes are no such column (cut short, cut
+    /// mid-value, or a value no column holds: some may have been handed on).
+    pub fn column<T: Fixed>(&mut self, mut each: impl FnMut(T)) -> Option<usize> {
+        let len = usize::try_from(self.number()?).ok()?;
+        if !len.is_multiple_of(T::WIDTH) || len > self.end.saturating_sub(self.at) {
+            return None;
+        }
+        let step = (RAW_WINDOW / T::WIDTH).max(1) * T::WIDTH;
+        let mut left = len;
+        while left > 0 {
+            let n = left.min(step);
+            for b in self.take(n)?.chunks_exact(T::WIDTH) {
+                each(T::read_from(b)?);
+            }
+            left -= n;
+        }
+        Some(len / T::WIDTH)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

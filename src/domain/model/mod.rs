@@ -15,6 +15,7 @@ pub mod time;
 
 pub use calls::{CallKind, CallRow, CallStatus, CallTable, Direction};
 pub use campaigns::{CampaignRow, CampaignTable};
+pub use column_bytes::RawColumns;
 pub use dataset::{Dataset, Loaded};
 pub use deals::{CustomerType, DealRow, DealTable, Stage};
 pub use interner::{Interner, Remap, Sym};

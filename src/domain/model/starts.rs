@@ -142,6 +142,15 @@ impl Starts {
         }
     }
 
+    /// Appends a start given as whole seconds since 2000 (as
+    /// [`Starts::Seconds`] holds them).
+    pub(super) fn push_seconds(&mut self, s: i32) {
+        match self {
+            Starts::Seconds(v) => v.push(s),
+            Starts::Millis(v) => v.push(millis(s)),
+        }
+    }
+
     /// Replaces start `i` (nothing when out of range).
     pub fn set(&mut self, i: usize, t: Timestamp) {
         if i >= self.len() {

@@ -7,7 +7,9 @@ use crate::domain::ingest::issues::{Cause, Expected};
 use crate::domain::ingest::mapping::ColumnMapping;
 use crate::domain::ingest::record::{duration_cell, Col, Ctx, Record};
 use crate::domain::ingest::value::{boolean, vocab};
-use crate::domain::model::{CallRow, CallStatus, CallTable, Direction, Millis, Remap, UNASSIGNED};
+use crate::domain::model::{
+    CallRow, CallStatus, CallTable, Direction, Millis, RawColumns, Remap, UNASSIGNED,
+};
 
 const CALL_ID: usize = 0;
 const AGENT: usize = 1;
@@ -129,10 +131,24 @@ impl CallsBuilder {
     }
 
     /// Takes over a later part's calls, whose strings `map` turns into this
-    /// builder's.
-    pub(crate) fn absorb(&mut self, later: CallsBuilder, map: &Remap) {
+    /// builder's: its table's, or those of `raw` (checked) when its table
+    /// travelled apart (see [`crate::domain::ingest::split::Part::into_message`]).
+    pub(crate) fn absorb(
+        &mut self,
+        later: CallsBuilder,
+        map: &Remap,
+        raw: Option<&mut RawColumns>,
+    ) {
         self.started.absorb(later.started, self.table.len());
-        self.table.absorb(later.table, map);
+        match raw {
+            Some(raw) => self.table.absorb_raw(raw, map),
+            None => self.table.absorb(later.table, map),
+        }
+    }
+
+    /// The table so far, taken out (to travel apart).
+    pub(crate) fn take_table(&mut self) -> CallTable {
+        std::mem::take(&mut self.table)
     }
 
     /// Settles the date order and returns the table and whether dates read day first.
