@@ -20,19 +20,7 @@ const WINDOW: usize = 64 * 1024;
 /// `copy(offset, out)` reads, and its calls: the part is read here, its
 /// calls stay where they lie until [`crate::domain::ingest::split::join_raw`]
 /// takes them over. `None` for bytes it did not write.
-pub fn read_part<C>(len: usize, copy: C) -> Option<(Part, Option<RawColumns>)>
-where
-    C: FnMut(usize, &mut [u8]) + Clone + 'static,
-{
-    read_part_in_windows(len, WINDOW, copy)
-}
-
-/// [`read_part`] with windows of `window` bytes.
-fn read_part_in_windows<C>(
-    len: usize,
-    window: usize,
-    mut copy: C,
-) -> Option<(Part, Option<RawColumns>)>
+pub fn read_part<C>(len: usize, mut copy: C) -> Option<(Part, Option<RawColumns>)>
 where
     C: FnMut(usize, &mut [u8]) + Clone + 'static,
 {
@@ -44,7 +32,7 @@ where
     let rest = usize::try_from(u64::from_le_bytes(head)).ok()?;
     let end = rest.checked_add(8).filter(|&e| e <= len)?;
     let mut shifted = copy.clone();
-    let part: Part = read_in_windows(rest, window, move |at, out| shifted(at + 8, out))?;
+    let part: Part = read_in_windows(rest, WINDOW, move |at, out| shifted(at + 8, out))?;
     let calls = (end < len).then(|| RawColumns::new(end, len, Box::new(copy)));
     Some((part, calls))
 }
@@ -170,15 +158,20 @@ mod tests {
         |at, out| out.copy_from_slice(&bytes[at..at + out.len()])
     }
 
-    #[test]
-    fn a_part_reads_back_whole_through_any_window() {
-        let csv = canonical_calls_csv(3_000, 7);
+    /// The later half of a generated calls file of `rows` rows, as bytes.
+    fn later_half(rows: usize) -> Vec<u8> {
+        let csv = canonical_calls_csv(rows, 7);
         let options = ParseOptions::default();
         let cut = csv.len() as u64 / 2;
         let plan = plan_at("calls.csv", &csv, csv.len() as u64, &[cut], &options).expect("a plan");
-        let sent = decode_part(&plan, 1, &csv)
+        decode_part(&plan, 1, &csv)
             .to_bytes()
-            .expect("a later part");
+            .expect("a later part")
+    }
+
+    #[test]
+    fn a_part_reads_back_whole_through_any_window() {
+        let sent = later_half(3_000);
         for window in [1, 2, 7, 4096, 1 << 20] {
             let part: Part = read_in_windows(sent.len(), window, from(&sent)).expect("read");
             assert_eq!(
@@ -191,13 +184,7 @@ mod tests {
 
     #[test]
     fn cut_or_foreign_bytes_are_no_part() {
-        let csv = canonical_calls_csv(200, 7);
-        let options = ParseOptions::default();
-        let cut = csv.len() as u64 / 2;
-        let plan = plan_at("calls.csv", &csv, csv.len() as u64, &[cut], &options).expect("a plan");
-        let sent = decode_part(&plan, 1, &csv)
-            .to_bytes()
-            .expect("a later part");
+        let sent = later_half(200);
         for len in [0, 1, sent.len() / 2, sent.len() - 1] {
             assert!(
                 read_in_windows::<Part>(len, 5, from(&sent)).is_none(),
