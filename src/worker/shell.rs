@@ -422,23 +422,18 @@ async fn open(shell: &Shared, file: &File, index: (usize, usize)) -> Result<(), 
             ),
         }
     };
+    // The first chunk's room is freed for the tables (a megabyte a
+    // million-row file would otherwise hold to its end).
+    let start = first.len() as f64;
+    drop(first);
     // Read in two, the later part's calls are taken over where they lie:
     // the tables make room for the whole file at once.
     read.expect_file_len(size as u64);
     match (plan, helper) {
         (Some(plan), Some(helper)) => {
-            read_in_two(
-                shell,
-                file,
-                &mut read,
-                &plan,
-                &helper,
-                first.len() as f64,
-                &progress,
-            )
-            .await?;
+            read_in_two(shell, file, &mut read, &plan, &helper, start, &progress).await?;
         }
-        _ => feed_rest(shell, file, &mut read, first.len() as f64, &progress).await?,
+        _ => feed_rest(shell, file, &mut read, start, &progress).await?,
     }
     let added = shell.borrow_mut().session.add_text(&name, read.finish());
     tell_duplicates(&scope, &added);

@@ -48,7 +48,12 @@ pub struct Interner {
     /// Each string's handle with where it lies in `text`: a lookup compares
     /// lengths, then bytes, without reading `ends` (one memory access fewer
     /// on the hot path; the table is larger than the caches on big files).
+    /// An interner that arrived in a message has no table until it is first
+    /// asked to intern: one that is only read through (a later part's
+    /// strings, remapped into the first part's) never holds one.
     index: HashTable<Slot>,
+    /// Whether `index` holds every string (so far as each is distinct).
+    indexed: bool,
 }
 
 /// A string's entry in the hash table.
@@ -127,6 +132,10 @@ impl Interner {
 
     /// [`Interner::intern`] of a text whose [`Interner::hash`] is known.
     pub(crate) fn intern_hashed(&mut self, text: &str, h: u64) -> Sym {
+        if !self.indexed {
+            self.index = table_of(&self.text, &self.ends);
+            self.indexed = true;
+        }
         let all = &self.text;
         if let Some(slot) = self.index.find(h, |s| s.holds(all, text)) {
             return slot.sym;
@@ -145,6 +154,9 @@ impl Interner {
 
     /// The handle of `text` if it was interned, without storing it.
     pub fn get(&self, text: &str) -> Option<Sym> {
+        if !self.indexed {
+            return self.iter().find(|&(_, s)| s == text).map(|(sym, _)| sym);
+        }
         let all = &self.text;
         self.index
             .find(hash(text), |s| s.holds(all, text))
@@ -221,29 +233,38 @@ impl<'de> serde::Deserialize<'de> for Interner {
         if !ordered {
             return Err(serde::de::Error::custom("string ends out of order"));
         }
-        // The buffers are kept as they came; only the table is made.
+        // The buffers are kept as they came; the table is made when first
+        // needed.
         let mut ends = ends;
         ends.shrink_to_fit();
-        let mut index: HashTable<Slot> = HashTable::with_capacity(ends.len());
-        for i in 0..ends.len() {
-            let string = nth(&text, &ends, i);
-            let h = hash(string);
-            if index.find(h, |s| s.holds(&text, string)).is_some() {
-                return Err(serde::de::Error::custom("a string stored twice"));
-            }
-            let start = i
-                .checked_sub(1)
-                .and_then(|p| ends.get(p).copied())
-                .unwrap_or(0);
+        Ok(Interner {
+            text,
+            ends,
+            index: HashTable::new(),
+            indexed: false,
+        })
+    }
+}
+
+/// The table of the strings of `text` ending at `ends` (a string stored
+/// twice is found at its first handle).
+fn table_of(text: &str, ends: &[usize]) -> HashTable<Slot> {
+    let mut index: HashTable<Slot> = HashTable::with_capacity(ends.len());
+    let mut start = 0;
+    for (i, &end) in ends.iter().enumerate() {
+        let string = text.get(start..end).unwrap_or_default();
+        let h = hash(string);
+        if index.find(h, |s| s.holds(text, string)).is_none() {
             let slot = Slot {
                 sym: Sym::at(i),
                 len: u32::try_from(string.len()).unwrap_or(u32::MAX),
                 start,
             };
-            index.insert_unique(h, slot, |s| slot_hash(&text, *s));
+            index.insert_unique(h, slot, |s| slot_hash(text, *s));
         }
-        Ok(Interner { text, ends, index })
+        start = end;
     }
+    index
 }
 
 /// The handles of one interner's strings in another (from
