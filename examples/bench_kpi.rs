@@ -122,7 +122,7 @@ fn build_calls(d: &mut Dataset, rng: &mut Rng, pools: &Pools) {
         } else {
             agents[rng.below(AGENTS as u64) as usize]
         };
-        d.calls.push(CallRow {
+        d.calls_mut().push(CallRow {
             call_id: None,
             agent,
             started_at: first + rng.below(DAYS as u64 * DAY_MS as u64) as i64,

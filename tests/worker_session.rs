@@ -231,3 +231,74 @@ fn what_the_worker_posts_reaches_the_page_unchanged() {
     let files = Response::Files(s.files());
     assert_eq!(decode::<Response>(&encode(&files)), Some(files));
 }
+
+/// Several files in any order: the session's merged view (which shares the
+/// calls file's table rather than copying it) reports what the command
+/// line's merge in that order does, and a second calls file is added in.
+#[test]
+fn files_in_any_order_give_the_command_lines_values() {
+    let today = Day::from_ymd(2026, 11, 20).expect("a day");
+    let mut files = telesales_kpi::domain::synth::demo_files(today);
+    files.push(("more_calls.csv".to_owned(), CALLS.to_vec()));
+    let n = files.len();
+    for rotation in [0, 1, 3, n - 1] {
+        for with_more in [false, true] {
+            let mut order: Vec<&(String, Vec<u8>)> = files
+                .iter()
+                .filter(|(name, _)| with_more || name != "more_calls.csv")
+                .collect();
+            let len = order.len();
+            order.rotate_left(rotation % len);
+            let mut s = Session::new();
+            let mut data = Dataset::new();
+            for (name, bytes) in &order {
+                let outcome = read(&s, name, bytes, 1 << 16, false);
+                s.add_text(name, outcome);
+                let parsed = parse_bytes(name, bytes, &ParseOptions::default()).expect("parses");
+                data.absorb(parsed.data);
+            }
+            let engine = Engine::new(data, &Settings::default());
+            let all = Filter {
+                from: engine.default_period().map(|p| p.from),
+                to: engine.default_period().map(|p| p.to),
+                ..Filter::default()
+            };
+            let expected = engine.report(&all, &Targets::presets());
+            let names: Vec<&str> = order.iter().map(|(name, _)| name.as_str()).collect();
+            assert_eq!(view(&mut s, all).report, expected, "{names:?}");
+        }
+    }
+}
+
+/// The merge of one calls file with files of other kinds holds the calls
+/// file's own table, not a copy; a second calls file is copied in.
+#[test]
+fn a_merge_shares_the_one_calls_files_table() {
+    let today = Day::from_ymd(2026, 11, 20).expect("a day");
+    let files: Vec<Dataset> = telesales_kpi::domain::synth::demo_files(today)
+        .iter()
+        .map(|(name, bytes)| {
+            parse_bytes(name, bytes, &ParseOptions::default())
+                .expect("parses")
+                .data
+        })
+        .collect();
+    let calls = files
+        .iter()
+        .position(|d| !d.calls.is_empty())
+        .expect("a calls file");
+    let mut refs: Vec<&Dataset> = files.iter().collect();
+    refs.rotate_left(calls.saturating_sub(1));
+    let merged = Dataset::merged(&refs);
+    assert!(std::sync::Arc::ptr_eq(&merged.calls, &files[calls].calls));
+    let more = parse_bytes("more.csv", CALLS, &ParseOptions::default())
+        .expect("parses")
+        .data;
+    refs.push(&more);
+    let merged = Dataset::merged(&refs);
+    assert!(!std::sync::Arc::ptr_eq(&merged.calls, &files[calls].calls));
+    assert_eq!(
+        merged.calls.len(),
+        files[calls].calls.len() + more.calls.len()
+    );
+}

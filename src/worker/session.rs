@@ -422,19 +422,14 @@ impl Session {
             return Arc::clone(e);
         }
         let tables: Vec<Arc<Dataset>> = self.entries.iter_mut().filter_map(Entry::data).collect();
-        // One file's tables are shared. Several: the first file's are copied
-        // as they are (what a merge into an empty dataset makes, as the CLI's
-        // `absorb` does, without interning its strings again), and the
-        // others merged into the copy.
-        let data = match tables.split_first() {
-            None => Arc::default(),
-            Some((only, [])) => Arc::clone(only),
-            Some((first, rest)) => {
-                let mut all = Dataset::clone(first);
-                for t in rest {
-                    all.merge(t);
-                }
-                Arc::new(all)
+        // One file's tables are shared. Several are merged into one
+        // dataset, which shares the calls file's table (Dataset::merged).
+        let data = match tables.as_slice() {
+            [] => Arc::default(),
+            [only] => Arc::clone(only),
+            all => {
+                let files: Vec<&Dataset> = all.iter().map(AsRef::as_ref).collect();
+                Arc::new(Dataset::merged(&files))
             }
         };
         let engine = Arc::new(Engine::new(data, &self.kpi));

@@ -110,7 +110,7 @@ impl B {
             campaign: self.opt(c.campaign),
             callback: c.callback,
         };
-        self.d.calls.push(row);
+        self.d.calls_mut().push(row);
         self
     }
 

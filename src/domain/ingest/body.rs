@@ -3,6 +3,8 @@
 //! [`ParsedFile`]. Text files ([`super::Decoder`]) and worksheets
 //! ([`super::workbook`]) both end here.
 
+use std::sync::Arc;
+
 use super::cdr::{CdrBuilder, CdrFamily};
 use super::csv::{RawRecord, MAX_RECORD_BYTES};
 use super::error::{RowError, RowProblem};
@@ -312,7 +314,9 @@ impl Body {
         let mut decimal_comma = false;
         let rows = match sink {
             Sink::Calls(b) => {
-                (data.calls, day_first) = b.finish();
+                let table;
+                (table, day_first) = b.finish();
+                data.calls = Arc::new(table);
                 data.loaded.calls = true;
                 data.calls.len()
             }
@@ -338,12 +342,12 @@ impl Body {
             }
             Sink::Cdr(b) => {
                 let (table, legs) = b.finish(&mut cx);
-                data.calls = table;
+                data.calls = Arc::new(table);
                 data.loaded.calls = true;
                 legs
             }
             Sink::QueueLog(b) => {
-                data.calls = b.finish(&mut cx);
+                data.calls = Arc::new(b.finish(&mut cx));
                 data.loaded.calls = true;
                 data.calls.len()
             }

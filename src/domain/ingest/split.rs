@@ -34,7 +34,7 @@
 //! let plan = plan("calls.csv", &bytes, bytes.len() as u64, 2, &options).expect("a plan");
 //! let split = decode_in_parts(&plan, &bytes).expect("decoded");
 //! let whole = parse_bytes("calls.csv", &bytes, &options).expect("decoded");
-//! assert_eq!((split.rows, split.data.calls.started_at), (whole.rows, whole.data.calls.started_at));
+//! assert_eq!((split.rows, &split.data.calls.started_at), (whole.rows, &whole.data.calls.started_at));
 //! ```
 
 use std::ops::Range;

@@ -4,6 +4,8 @@
 //! merge the files' datasets into one before computing KPIs, so removing a file
 //! is a re-merge, never a re-parse.
 
+use std::sync::Arc;
+
 use super::calls::CallTable;
 use super::campaigns::{CampaignRow, CampaignTable};
 use super::deals::DealTable;
@@ -33,8 +35,11 @@ pub struct Loaded {
 pub struct Dataset {
     /// Every distinct text of the tables.
     pub strings: Interner,
-    /// Calls.
-    pub calls: CallTable,
+    /// Calls, shared: the page's merge of several files takes the one calls
+    /// file's table over as it is, where a copy would hold it twice (the
+    /// calls are nearly all of a dataset's memory). Written through
+    /// [`Dataset::calls_mut`].
+    pub calls: Arc<CallTable>,
     /// Deals.
     pub deals: DealTable,
     /// Leads.
@@ -51,6 +56,54 @@ impl Dataset {
     /// An empty dataset.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The calls table to write to (copied first if shared).
+    pub fn calls_mut(&mut self) -> &mut CallTable {
+        Arc::make_mut(&mut self.calls)
+    }
+
+    /// The datasets of several files as one, in their order (the page's
+    /// view of its files, each of which keeps its own). The first that
+    /// holds calls, when it holds nothing else, is the one copied first,
+    /// sharing its calls table; the others are merged into the copy in
+    /// their order. Each table's rows keep the files' order (the calls come
+    /// from the files from that one on); only the strings' handles may be
+    /// numbered otherwise than a merge in order would, which nothing shows.
+    ///
+    /// ```
+    /// # use telesales_kpi::domain::model::Dataset;
+    /// # use std::sync::Arc;
+    /// let (mut roster, mut calls) = (Dataset::new(), Dataset::new());
+    /// roster.strings.intern("Siti");
+    /// calls.strings.intern("Budi");
+    /// let all = Dataset::merged(&[&roster, &calls]);
+    /// assert_eq!(all.strings.len(), 2);
+    /// ```
+    pub fn merged(files: &[&Dataset]) -> Dataset {
+        let base = files
+            .iter()
+            .position(|d| !d.calls.is_empty())
+            .filter(|&b| files.get(b).is_some_and(|d| d.holds_calls_only()))
+            .unwrap_or(0);
+        let Some(first) = files.get(base) else {
+            return Dataset::new();
+        };
+        let mut all = Dataset::clone(first);
+        for (i, d) in files.iter().enumerate() {
+            if i != base {
+                all.merge(d);
+            }
+        }
+        all
+    }
+
+    /// Whether the dataset holds calls and no row of another kind.
+    fn holds_calls_only(&self) -> bool {
+        self.deals.is_empty()
+            && self.leads.is_empty()
+            && self.roster.is_empty()
+            && self.campaigns.is_empty()
     }
 
     /// The roster's agents with their display name and team (empty texts
@@ -76,7 +129,9 @@ impl Dataset {
     /// (a column that grew by doubling may have reserved nearly as much again).
     pub fn shrink_to_fit(&mut self) {
         self.strings.shrink_to_fit();
-        self.calls.shrink_to_fit();
+        if let Some(calls) = Arc::get_mut(&mut self.calls) {
+            calls.shrink_to_fit();
+        }
         self.deals.shrink_to_fit();
         self.leads.shrink_to_fit();
         self.roster.rows.shrink_to_fit();
@@ -104,7 +159,9 @@ impl Dataset {
     /// (each of `other`'s strings once, through a table of handles).
     pub fn merge(&mut self, other: &Dataset) {
         let map = Remap::new(&mut self.strings, &other.strings);
-        self.calls.append(&other.calls, &map);
+        if !other.calls.is_empty() || !other.calls.call_id.is_empty() {
+            self.calls_mut().append(&other.calls, &map);
+        }
         self.deals.append(&other.deals, &map);
         self.leads.append(&other.leads, &map);
         self.roster
