@@ -8,13 +8,16 @@
 //! wasm. The helper's own heap and the bytes it sends are not counted (they
 //! are another worker's, and a transferred buffer outside the heap).
 //!
-//! Run with `cargo run --profile bench-native --example worker_memory [rows]`.
+//! With `--with-demo`, the demo's deals, leads, roster and campaigns are
+//! added after the calls (the page's five-file load).
+//!
+//! Run with `cargo run --profile bench-native --example worker_memory [rows] [--with-demo]`.
 
 use peak_alloc::PeakAlloc;
 
 use telesales_kpi::domain::kpi::targets::Targets;
 use telesales_kpi::domain::kpi::{Filter, KpiId};
-use telesales_kpi::domain::synth::canonical_calls_csv;
+use telesales_kpi::domain::synth::{canonical_calls_csv, demo_files};
 use telesales_kpi::protocol::{FileChoices, ViewRequest};
 use telesales_kpi::worker::session::{Session, TextRead};
 use telesales_kpi::worker::text_read::{cut_for, PartRead};
@@ -31,6 +34,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(1_000_000);
+    let with_demo = std::env::args().any(|a| a == "--with-demo");
     let bytes = canonical_calls_csv(rows, 7);
     let len = bytes.len() as u64;
     let session = Session::new();
@@ -48,18 +52,7 @@ fn main() {
     };
     // The helper's part first: its heap is another worker's, and what it
     // sends lies outside this one's (a transferred buffer), so neither counts.
-    let later = start(&session).1.map(|plan| {
-        let from = plan.range(1).start as usize;
-        let mut part = PartRead::new(&plan, 1);
-        for c in bytes[from..].chunks(CHUNK) {
-            part.feed(c);
-        }
-        while let Some(offset) = part.end_pass() {
-            part.feed(&bytes[offset as usize..]);
-        }
-        let (part, blocks, len) = part.finish();
-        (part.into_message().unwrap_or_default(), blocks, len)
-    });
+    let later = start(&session).1.map(|plan| helper_part(&bytes, &plan));
     if let Some((sent, ..)) = &later {
         println!(
             "{:>20}: {:5.1} B/row",
@@ -121,6 +114,10 @@ fn main() {
     step("finished");
     session.add_text("calls.csv", outcome);
     step("entry added");
+    if with_demo {
+        add_demo_files(&mut session);
+        step("other files added");
+    }
     let _ = session.engine();
     step("engine built");
     let view = session.view(&ViewRequest {
@@ -131,4 +128,43 @@ fn main() {
     });
     step("first view");
     drop((view, kept));
+}
+
+/// Adds the demo's deals, leads, roster and campaigns to `session`.
+fn add_demo_files(session: &mut Session) {
+    let today = telesales_kpi::domain::model::time::Day::from_ymd(2026, 11, 20);
+    for (name, bytes) in today.map(demo_files).unwrap_or_default() {
+        if name.starts_with("calls") {
+            continue;
+        }
+        let mut read = TextRead::start(
+            &name,
+            &bytes,
+            session.read_settings(),
+            FileChoices::default(),
+            None,
+        );
+        while let Some(offset) = read.end_pass() {
+            read.feed(&bytes[offset as usize..]);
+        }
+        session.add_text(&name, read.finish());
+    }
+}
+
+/// What the helper sends of the later part of `bytes` in `plan`: the
+/// message, its blocks' hashes and the bytes they cover.
+fn helper_part(
+    bytes: &[u8],
+    plan: &telesales_kpi::domain::ingest::split::Plan,
+) -> (Vec<u8>, Vec<u64>, u64) {
+    let from = plan.range(1).start as usize;
+    let mut part = PartRead::new(plan, 1);
+    for c in bytes[from..].chunks(CHUNK) {
+        part.feed(c);
+    }
+    while let Some(offset) = part.end_pass() {
+        part.feed(&bytes[offset as usize..]);
+    }
+    let (part, blocks, len) = part.finish();
+    (part.into_message().unwrap_or_default(), blocks, len)
 }

@@ -94,3 +94,36 @@ fn ends_out_of_order_are_refused_and_a_string_twice_found_first() {
     assert_eq!(read.intern("c").index(), 2);
     assert_eq!(read.len(), 3);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Interning all of another interner's strings gives the same handles
+    /// into a copy (which has no table, and reads its strings through when
+    /// the other is smaller) as into the original, and both go on alike.
+    #[test]
+    fn interning_all_into_a_copy_is_interning_into_the_original(
+        mine in texts(),
+        theirs in texts(),
+        more in texts(),
+    ) {
+        let mut original = Interner::new();
+        for t in &mine {
+            original.intern(t);
+        }
+        let mut other = Interner::new();
+        for t in &theirs {
+            other.intern(t);
+        }
+        let mut copy = original.clone();
+        prop_assert_eq!(copy.intern_all(&other), original.intern_all(&other));
+        prop_assert_eq!(copy.len(), original.len());
+        for (sym, text) in original.iter() {
+            prop_assert_eq!(copy.resolve(sym), text);
+            prop_assert_eq!(copy.get(text), Some(sym));
+        }
+        for t in &more {
+            prop_assert_eq!(copy.intern(t), original.intern(t));
+        }
+    }
+}

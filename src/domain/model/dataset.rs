@@ -127,7 +127,10 @@ impl Dataset {
 
     /// Frees the room the tables and strings reserved beyond what they hold
     /// (a column that grew by doubling may have reserved nearly as much again).
+    /// The strings' hash table is freed too: it is made again if the
+    /// dataset is ever merged into from a larger one.
     pub fn shrink_to_fit(&mut self) {
+        self.strings.release_index();
         self.strings.shrink_to_fit();
         if let Some(calls) = Arc::get_mut(&mut self.calls) {
             calls.shrink_to_fit();

@@ -39,7 +39,7 @@ impl Sym {
 /// interner frees two buffers; the hash table holds only handles, and each
 /// text is hashed once per lookup with a fast non-cryptographic hash:
 /// interning is the hot path of decoding.
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct Interner {
     /// Every string, in the order they were stored.
     text: String,
@@ -54,6 +54,20 @@ pub struct Interner {
     index: HashTable<Slot>,
     /// Whether `index` holds every string (so far as each is distinct).
     indexed: bool,
+}
+
+/// A copy holds the strings without a table: one is made if the copy is
+/// ever interned into (a merge into the copy of a file's strings reads them
+/// through instead, see [`Interner::intern_all`]).
+impl Clone for Interner {
+    fn clone(&self) -> Self {
+        Interner {
+            text: self.text.clone(),
+            ends: self.ends.clone(),
+            index: HashTable::new(),
+            indexed: false,
+        }
+    }
 }
 
 /// A string's entry in the hash table.
@@ -196,7 +210,56 @@ impl Interner {
     /// assert_eq!(map[budi.index()], a.intern("Budi"));
     /// ```
     pub fn intern_all(&mut self, other: &Interner) -> Vec<Sym> {
-        other.iter().map(|(_, text)| self.intern(text)).collect()
+        if self.indexed || other.len() >= self.len() {
+            return other.iter().map(|(_, text)| self.intern(text)).collect();
+        }
+        // `self` has no table and `other` is the smaller: rather than make
+        // `self`'s table, `other`'s strings are found by reading `self`'s
+        // through once against a table of `other`'s, and those not found
+        // are stored after them.
+        let mut theirs: HashTable<u32> = HashTable::with_capacity(other.len());
+        for i in 0..other.len() {
+            theirs.insert_unique(hash(other.text_at(i)), i as u32, |&j| {
+                hash(other.text_at(j as usize))
+            });
+        }
+        let mut map: Vec<Option<Sym>> = vec![None; other.len()];
+        let mut found = 0;
+        for (sym, text) in self.iter() {
+            if found == map.len() {
+                break;
+            }
+            let hit = theirs.find(hash(text), |&i| other.text_at(i as usize) == text);
+            if let Some(slot) = hit.and_then(|&i| map.get_mut(i as usize)) {
+                if slot.is_none() {
+                    *slot = Some(sym);
+                    found += 1;
+                }
+            }
+        }
+        drop(theirs);
+        // Room for exactly the strings stored after (a copy holds no room
+        // beyond its strings; growing by doubling would reserve as much again).
+        let missing = map.iter().enumerate().filter(|(_, s)| s.is_none());
+        let (count, bytes) =
+            missing.fold((0, 0), |(n, b), (i, _)| (n + 1, b + other.text_at(i).len()));
+        self.text.reserve_exact(bytes);
+        self.ends.reserve_exact(count);
+        map.into_iter()
+            .enumerate()
+            .map(|(i, sym)| {
+                sym.unwrap_or_else(|| {
+                    self.text.push_str(other.text_at(i));
+                    self.ends.push(self.text.len());
+                    Sym::at(self.ends.len() - 1)
+                })
+            })
+            .collect()
+    }
+
+    /// String `i` (empty when out of range).
+    fn text_at(&self, i: usize) -> &str {
+        nth(&self.text, &self.ends, i)
     }
 
     /// Frees the room reserved beyond what is stored.
@@ -205,6 +268,14 @@ impl Interner {
         self.ends.shrink_to_fit();
         let all = &self.text;
         self.index.shrink_to_fit(|s| slot_hash(all, *s));
+    }
+
+    /// Frees the hash table (it is made again if the interner is ever
+    /// interned into): a file's strings, once read, are only resolved and
+    /// read through, and the table is about half their memory.
+    pub fn release_index(&mut self) {
+        self.index = HashTable::new();
+        self.indexed = false;
     }
 
     /// Bytes this interner holds on the heap (its buffers and table), for
