@@ -219,7 +219,13 @@ fn receive(state: AppState, response: Response) {
         }
         Response::Files(files) => {
             state.files.set(files);
-            request_view(state);
+            // The view is asked for once the frame that mounts the
+            // dashboard's first part is laid out: its first layout, beside
+            // the worker building the tables' engine, took 60-120 ms on two
+            // cores, against 6 ms alone.
+            request_animation_frame(move || {
+                set_timeout(move || request_view(state), std::time::Duration::ZERO);
+            });
         }
         Response::Notice { text, error } => {
             let words = match state.lang() {
