@@ -52,6 +52,19 @@ fn view(session: &mut Session, filter: Filter) -> telesales_kpi::protocol::View 
     })
 }
 
+/// The filter of `data`'s default period and the command line's report of
+/// it with the preset targets.
+fn default_period_report(data: Dataset) -> (Filter, telesales_kpi::domain::kpi::Report) {
+    let engine = Engine::new(data, &Settings::default());
+    let all = Filter {
+        from: engine.default_period().map(|p| p.from),
+        to: engine.default_period().map(|p| p.to),
+        ..Filter::default()
+    };
+    let expected = engine.report(&all, &Targets::presets());
+    (all, expected)
+}
+
 #[test]
 fn files_read_in_chunks_give_the_values_of_a_whole_read() {
     for chunk in [1, 7, 64, 1 << 20] {
@@ -68,14 +81,8 @@ fn files_read_in_chunks_give_the_values_of_a_whole_read() {
                     .data,
             );
         }
-        let engine = Engine::new(data, &Settings::default());
-        let all = Filter {
-            from: engine.default_period().map(|p| p.from),
-            to: engine.default_period().map(|p| p.to),
-            ..Filter::default()
-        };
-        let expected = engine.report(&all, &Targets::presets());
-        assert_eq!(view(&mut s, all.clone()).report, expected, "chunk {chunk}");
+        let (all, expected) = default_period_report(data);
+        assert_eq!(view(&mut s, all).report, expected, "chunk {chunk}");
         let files = s.files();
         assert_eq!(
             (files.len(), files[0].kind, files[0].rows),
@@ -257,13 +264,7 @@ fn files_in_any_order_give_the_command_lines_values() {
                 let parsed = parse_bytes(name, bytes, &ParseOptions::default()).expect("parses");
                 data.absorb(parsed.data);
             }
-            let engine = Engine::new(data, &Settings::default());
-            let all = Filter {
-                from: engine.default_period().map(|p| p.from),
-                to: engine.default_period().map(|p| p.to),
-                ..Filter::default()
-            };
-            let expected = engine.report(&all, &Targets::presets());
+            let (all, expected) = default_period_report(data);
             let names: Vec<&str> = order.iter().map(|(name, _)| name.as_str()).collect();
             assert_eq!(view(&mut s, all).report, expected, "{names:?}");
         }
