@@ -119,6 +119,10 @@ impl Keyed {
             b.offsets.shrink_to_fit();
             b.rows = vec![0u32; b.offsets.last().copied().unwrap_or(0) as usize];
         }
+        if blocks.iter().all(|b| b.rows.is_empty()) {
+            // No entry: the second pass over the calls is spared.
+            return Keyed { blocks };
+        }
         for (key, row) in entries().filter(|&(key, _)| (key as usize) < n_syms) {
             let Some(b) = Keyed::block_of(&mut blocks, key) else {
                 continue;
@@ -132,6 +136,10 @@ impl Keyed {
             }
         }
         let start = |r: u32| starts.get(r as usize).unwrap_or(i64::MAX);
+        // Each group is sorted by its rows' (start, row) read once each
+        // into `keys` (a sort reading the starts at every comparison reads
+        // the calls table at random several times a row).
+        let mut keys: Vec<(i64, u32)> = Vec::new();
         for b in &mut blocks {
             // The last offset (the block's end) was never counted down;
             // each symbol's now is where its group starts.
@@ -139,7 +147,12 @@ impl Keyed {
             for w in offsets.windows(2) {
                 if let Some(group) = rows.get_mut(w[0] as usize..w[1] as usize) {
                     if group.len() > 1 {
-                        group.sort_unstable_by_key(|&r| (start(r), r));
+                        keys.clear();
+                        keys.extend(group.iter().map(|&r| (start(r), r)));
+                        keys.sort_unstable();
+                        for (slot, &(_, r)) in group.iter_mut().zip(&keys) {
+                            *slot = r;
+                        }
                     }
                 }
             }
