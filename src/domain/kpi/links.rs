@@ -124,7 +124,7 @@ impl Keyed {
             return Keyed { blocks };
         }
         for (key, row) in entries().filter(|&(key, _)| (key as usize) < n_syms) {
-            let Some(b) = Keyed::block_of(&mut blocks, key) else {
+            let Some(b) = Keyed::block_of(&blocks, key).and_then(|at| blocks.get_mut(at)) else {
                 continue;
             };
             let local = (key - b.first) as usize;
@@ -160,10 +160,9 @@ impl Keyed {
         Keyed { blocks }
     }
 
-    /// The block holding symbol `key`'s group.
-    fn block_of(blocks: &mut [Block], key: u32) -> Option<&mut Block> {
-        let at = blocks.partition_point(|b| b.first <= key).checked_sub(1)?;
-        blocks.get_mut(at)
+    /// The position of the block holding symbol `key`'s group.
+    fn block_of(blocks: &[Block], key: u32) -> Option<usize> {
+        blocks.partition_point(|b| b.first <= key).checked_sub(1)
     }
 
     /// The group of `sym`, empty when absent.
@@ -171,11 +170,7 @@ impl Keyed {
         let rows = sym
             .and_then(|s| {
                 let key = u32::try_from(s.index()).ok()?;
-                let at = self
-                    .blocks
-                    .partition_point(|b| b.first <= key)
-                    .checked_sub(1)?;
-                let b = self.blocks.get(at)?;
+                let b = self.blocks.get(Keyed::block_of(&self.blocks, key)?)?;
                 let local = (key - b.first) as usize;
                 let (from, to) = (b.offsets.get(local)?, b.offsets.get(local + 1)?);
                 b.rows.get(*from as usize..*to as usize)

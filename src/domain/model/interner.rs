@@ -179,7 +179,7 @@ impl Interner {
 
     /// The text behind a handle of this interner.
     pub fn resolve(&self, sym: Sym) -> &str {
-        nth(&self.text, &self.ends, sym.index())
+        self.text_at(sym.index())
     }
 
     /// How many distinct strings are stored.
@@ -189,7 +189,7 @@ impl Interner {
 
     /// Every stored string with its handle, in the order they were stored.
     pub fn iter(&self) -> impl Iterator<Item = (Sym, &str)> {
-        (0..self.ends.len()).map(|i| (Sym::at(i), nth(&self.text, &self.ends, i)))
+        (0..self.ends.len()).map(|i| (Sym::at(i), self.text_at(i)))
     }
 
     /// Whether no string is stored.
