@@ -36,6 +36,9 @@ fn main() {
         .unwrap_or(1_000_000);
     let with_demo = std::env::args().any(|a| a == "--with-demo");
     let bytes = canonical_calls_csv(rows, 7);
+    // The demo's other files are made before the base is taken: in the page
+    // their bytes are `File`s, outside the worker's heap, as `bytes` is.
+    let others = if with_demo { demo_others() } else { Vec::new() };
     let len = bytes.len() as u64;
     let session = Session::new();
     let first = &bytes[..CHUNK.min(bytes.len())];
@@ -115,7 +118,7 @@ fn main() {
     session.add_text("calls.csv", outcome);
     step("entry added");
     if with_demo {
-        add_demo_files(&mut session);
+        add_demo_files(&mut session, &others);
         step("other files added");
     }
     let _ = session.engine();
@@ -131,15 +134,20 @@ fn main() {
 }
 
 /// Adds the demo's deals, leads, roster and campaigns to `session`.
-fn add_demo_files(session: &mut Session) {
+/// The demo's files other than its calls, as (name, bytes).
+fn demo_others() -> Vec<(String, Vec<u8>)> {
     let today = telesales_kpi::domain::model::time::Day::from_ymd(2026, 11, 20);
-    for (name, bytes) in today.map(demo_files).unwrap_or_default() {
-        if name.starts_with("calls") {
-            continue;
-        }
+    let mut files = today.map(demo_files).unwrap_or_default();
+    files.retain(|(name, _)| !name.starts_with("calls"));
+    files
+}
+
+/// Reads `files` into the session, as the worker reads dropped text files.
+fn add_demo_files(session: &mut Session, files: &[(String, Vec<u8>)]) {
+    for (name, bytes) in files {
         let mut read = TextRead::start(
-            &name,
-            &bytes,
+            name,
+            bytes,
             session.read_settings(),
             FileChoices::default(),
             None,
@@ -147,7 +155,7 @@ fn add_demo_files(session: &mut Session) {
         while let Some(offset) = read.end_pass() {
             read.feed(&bytes[offset as usize..]);
         }
-        session.add_text(&name, read.finish());
+        session.add_text(name, read.finish());
     }
 }
 

@@ -72,6 +72,7 @@ export async function openBrowser() {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      ...(process.env.EXTRA_CHROMIUM_ARGS ?? "").split(" ").filter(Boolean),
     ],
   });
   return browser;
