@@ -133,7 +133,6 @@ fn main() {
     drop((view, kept));
 }
 
-/// Adds the demo's deals, leads, roster and campaigns to `session`.
 /// The demo's files other than its calls, as (name, bytes).
 fn demo_others() -> Vec<(String, Vec<u8>)> {
     let today = telesales_kpi::domain::model::time::Day::from_ymd(2026, 11, 20);
@@ -142,7 +141,8 @@ fn demo_others() -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// Reads `files` into the session, as the worker reads dropped text files.
+/// Adds the demo's deals, leads, roster and campaigns (`files`) to
+/// `session`, read as the worker reads dropped text files.
 fn add_demo_files(session: &mut Session, files: &[(String, Vec<u8>)]) {
     for (name, bytes) in files {
         let mut read = TextRead::start(
