@@ -127,3 +127,46 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// A shared interner's copy (the first strings shared, not copied)
+    /// takes in another's strings, resolves, is sent between workers and
+    /// goes on interning as a plain copy does, and the interner it was
+    /// copied from is left as it was.
+    #[test]
+    fn a_copy_of_a_shared_interner_is_a_plain_copy(
+        mine in texts(),
+        theirs in texts(),
+        more in texts(),
+    ) {
+        let mut shared = Interner::new();
+        for t in &mine {
+            shared.intern(t);
+        }
+        let mut plain = shared.clone();
+        let before: Vec<String> = shared.iter().map(|(_, s)| s.to_owned()).collect();
+        shared.share();
+        let mut other = Interner::new();
+        for t in &theirs {
+            other.intern(t);
+        }
+        let mut copy = shared.clone();
+        prop_assert_eq!(copy.intern_all(&other), plain.intern_all(&other));
+        prop_assert_eq!(copy.len(), plain.len());
+        for (sym, text) in plain.iter() {
+            prop_assert_eq!(copy.resolve(sym), text);
+            prop_assert_eq!(copy.get(text), Some(sym));
+        }
+        let bytes = postcard::to_allocvec(&copy).expect("written");
+        let mut read: Interner = postcard::from_bytes(&bytes).expect("read");
+        for t in &more {
+            let want = plain.intern(t);
+            prop_assert_eq!(copy.intern(t), want);
+            prop_assert_eq!(read.intern(t), want);
+        }
+        let after: Vec<String> = shared.iter().map(|(_, s)| s.to_owned()).collect();
+        prop_assert_eq!(after, before);
+    }
+}

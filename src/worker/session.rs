@@ -71,7 +71,11 @@ impl Entry {
             return None;
         };
         Some(Arc::clone(self.data.get_or_insert_with(|| {
-            Arc::new(std::mem::take(&mut p.data))
+            let mut data = std::mem::take(&mut p.data);
+            // A merge of several files copies the first's strings: shared,
+            // that copy holds the same buffers.
+            data.strings.share();
+            Arc::new(data)
         })))
     }
 }

@@ -88,6 +88,11 @@ impl Keyed {
                 *slot += 1;
             }
         }
+        if counts.iter().all(|&n| n == 0) {
+            // No entry: no offsets are kept (4 bytes a symbol), and the
+            // second pass over the calls is spared.
+            return Keyed::empty();
+        }
         // The blocks: each symbol's group goes in the open block while it
         // fits, else opens the next. `offsets[k]` is first where symbol k's
         // group ends, then (each entry placed before it) where it starts.
@@ -118,10 +123,6 @@ impl Keyed {
         for b in &mut blocks {
             b.offsets.shrink_to_fit();
             b.rows = vec![0u32; b.offsets.last().copied().unwrap_or(0) as usize];
-        }
-        if blocks.iter().all(|b| b.rows.is_empty()) {
-            // No entry: the second pass over the calls is spared.
-            return Keyed { blocks };
         }
         for (key, row) in entries().filter(|&(key, _)| (key as usize) < n_syms) {
             let Some(b) = Keyed::block_of(&blocks, key).and_then(|at| blocks.get_mut(at)) else {

@@ -3,6 +3,7 @@
 
 use std::hash::{BuildHasher, BuildHasherDefault};
 use std::num::NonZeroU32;
+use std::sync::Arc;
 
 use hashbrown::HashTable;
 use rustc_hash::FxHasher;
@@ -39,11 +40,19 @@ impl Sym {
 /// interner frees two buffers; the hash table holds only handles, and each
 /// text is hashed once per lookup with a fast non-cryptographic hash:
 /// interning is the hot path of decoding.
+///
+/// A file's strings, once read, can be [shared](Interner::share): copies of
+/// the interner then hold the same first strings, and only the strings
+/// stored after them are their own (a merge of several files keeps one copy
+/// of the calls file's strings, not two).
 #[derive(Default)]
 pub struct Interner {
-    /// Every string, in the order they were stored.
+    /// The first strings, shared with this interner's copies: read only
+    /// (flat: a shared interner holds no shared part of its own).
+    shared: Option<Arc<Interner>>,
+    /// Every string after the shared ones, in the order they were stored.
     text: String,
-    /// Where each string ends in `text`.
+    /// Where each of those strings ends in `text`.
     ends: Vec<usize>,
     /// Each string's handle with where it lies in `text`: a lookup compares
     /// lengths, then bytes, without reading `ends` (one memory access fewer
@@ -53,15 +62,19 @@ pub struct Interner {
     /// strings, remapped into the first part's) never holds one.
     index: HashTable<Slot>,
     /// Whether `index` holds every string (so far as each is distinct).
+    /// Never with a shared part: interning into one first makes the shared
+    /// strings the interner's own.
     indexed: bool,
 }
 
 /// A copy holds the strings without a table: one is made if the copy is
 /// ever interned into (a merge into the copy of a file's strings reads them
-/// through instead, see [`Interner::intern_all`]).
+/// through instead, see [`Interner::intern_all`]). The shared part is
+/// shared, not copied.
 impl Clone for Interner {
     fn clone(&self) -> Self {
         Interner {
+            shared: self.shared.clone(),
             text: self.text.clone(),
             ends: self.ends.clone(),
             index: HashTable::new(),
@@ -146,6 +159,9 @@ impl Interner {
 
     /// [`Interner::intern`] of a text whose [`Interner::hash`] is known.
     pub(crate) fn intern_hashed(&mut self, text: &str, h: u64) -> Sym {
+        if self.shared.is_some() {
+            self.unshare();
+        }
         if !self.indexed {
             self.index = table_of(&self.text, &self.ends);
             self.indexed = true;
@@ -184,17 +200,86 @@ impl Interner {
 
     /// How many distinct strings are stored.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.shared_len() + self.ends.len()
+    }
+
+    /// How many of the strings are shared.
+    fn shared_len(&self) -> usize {
+        self.shared.as_ref().map_or(0, |s| s.ends.len())
     }
 
     /// Every stored string with its handle, in the order they were stored.
     pub fn iter(&self) -> impl Iterator<Item = (Sym, &str)> {
-        (0..self.ends.len()).map(|i| (Sym::at(i), self.text_at(i)))
+        (0..self.len()).map(|i| (Sym::at(i), self.text_at(i)))
     }
 
     /// Whether no string is stored.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.len() == 0
+    }
+
+    /// Makes every string stored so far shared, so that copies of the
+    /// interner hold them without copying them (for a file's strings once
+    /// read: see [`Dataset::merged`](super::Dataset::merged)). The table is
+    /// freed; interning into the interner or a copy makes the shared
+    /// strings its own again (one copy), reading never does.
+    ///
+    /// ```
+    /// # use telesales_kpi::domain::model::Interner;
+    /// let mut file = Interner::new();
+    /// let budi = file.intern("Budi");
+    /// file.share();
+    /// let mut copy = file.clone();
+    /// let siti = copy.intern_all(&{
+    ///     let mut other = Interner::new();
+    ///     other.intern("Siti");
+    ///     other
+    /// })[0];
+    /// assert_eq!((copy.resolve(budi), copy.resolve(siti), copy.len()), ("Budi", "Siti", 2));
+    /// assert_eq!(copy.intern("Budi"), budi);
+    /// assert_eq!((file.len(), file.get("Siti")), (1, None));
+    /// ```
+    pub fn share(&mut self) {
+        if self.ends.is_empty() {
+            return;
+        }
+        if self.shared.is_some() {
+            self.unshare();
+        }
+        self.release_index();
+        let own = Interner {
+            shared: None,
+            text: std::mem::take(&mut self.text),
+            ends: std::mem::take(&mut self.ends),
+            index: HashTable::new(),
+            indexed: false,
+        };
+        self.shared = Some(Arc::new(own));
+    }
+
+    /// Makes the shared strings the interner's own again (a copy, unless no
+    /// other interner shares them), before them its own ones.
+    fn unshare(&mut self) {
+        let Some(shared) = self.shared.take() else {
+            return;
+        };
+        let Interner {
+            text: mut all,
+            ends: mut all_ends,
+            ..
+        } = Arc::try_unwrap(shared).unwrap_or_else(|s| Interner {
+            shared: None,
+            text: s.text.clone(),
+            ends: s.ends.clone(),
+            index: HashTable::new(),
+            indexed: false,
+        });
+        let offset = all.len();
+        all.push_str(&self.text);
+        all_ends.extend(self.ends.iter().map(|&e| e + offset));
+        self.text = all;
+        self.ends = all_ends;
+        self.release_index();
     }
 
     /// Interns every string of `other` (in its order); returns the handle in
@@ -251,7 +336,7 @@ impl Interner {
                 sym.unwrap_or_else(|| {
                     self.text.push_str(other.text_at(i));
                     self.ends.push(self.text.len());
-                    Sym::at(self.ends.len() - 1)
+                    Sym::at(self.len() - 1)
                 })
             })
             .collect()
@@ -259,7 +344,11 @@ impl Interner {
 
     /// String `i` (empty when out of range).
     fn text_at(&self, i: usize) -> &str {
-        nth(&self.text, &self.ends, i)
+        match &self.shared {
+            None => nth(&self.text, &self.ends, i),
+            Some(s) if i < s.ends.len() => nth(&s.text, &s.ends, i),
+            Some(s) => nth(&self.text, &self.ends, i - s.ends.len()),
+        }
     }
 
     /// Frees the room reserved beyond what is stored.
@@ -278,10 +367,11 @@ impl Interner {
         self.indexed = false;
     }
 
-    /// Bytes this interner holds on the heap (its buffers and table), for
-    /// memory figures.
+    /// Bytes this interner holds on the heap (its buffers and table, and
+    /// the shared part's, which its copies share), for memory figures.
     pub fn heap_bytes(&self) -> usize {
-        self.text.capacity()
+        self.shared.as_ref().map_or(0, |s| s.heap_bytes())
+            + self.text.capacity()
             + self.ends.capacity() * std::mem::size_of::<usize>()
             + self.index.capacity() * (std::mem::size_of::<Slot>() + 1)
     }
@@ -291,7 +381,12 @@ impl Interner {
 /// again on arrival.
 impl serde::Serialize for Interner {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (&self.text, &self.ends).serialize(serializer)
+        if self.shared.is_none() {
+            return (&self.text, &self.ends).serialize(serializer);
+        }
+        let mut flat = self.clone();
+        flat.unshare();
+        (&flat.text, &flat.ends).serialize(serializer)
     }
 }
 
@@ -309,6 +404,7 @@ impl<'de> serde::Deserialize<'de> for Interner {
         let mut ends = ends;
         ends.shrink_to_fit();
         Ok(Interner {
+            shared: None,
             text,
             ends,
             index: HashTable::new(),
