@@ -334,8 +334,10 @@ pub fn ChartsPanel() -> impl IntoView {
     on_cleanup(move || resize.remove());
     let data = state.charts;
     // The charts are drawn one per browser task (a new view while drawing
-    // starts over), so the page stays responsive while they appear.
-    let svgs = RwSignal::new(<[String; CHARTS]>::default());
+    // starts over), so the page stays responsive while they appear. Each
+    // has its own signal: drawing one sets that figure's markup alone (one
+    // signal for all six would parse and lay out every figure again).
+    let svgs: [RwSignal<String>; CHARTS] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let sizes = RwSignal::new([(0u32, 0u32); CHARTS]);
     let trend_bounds = RwSignal::new((None::<f64>, None::<f64>));
     let generation = StoredValue::new(0u64);
@@ -356,13 +358,12 @@ pub fn ChartsPanel() -> impl IntoView {
         trend_bounds.set(prepared.trend_bounds);
         sizes.set(prepared.sizes);
         leptos::task::spawn_local(async move {
-            for i in 0..CHARTS {
+            for (i, slot) in svgs.iter().enumerate() {
                 next_task().await;
                 if generation.get_value() != gen {
                     return;
                 }
-                let svg = prepared.render(i);
-                svgs.update(|s| s[i] = svg);
+                slot.set(prepared.render(i));
             }
             state.charts_drawn.set(seq);
         });
@@ -370,7 +371,7 @@ pub fn ChartsPanel() -> impl IntoView {
     let bound = move |max: bool| move || raw(trend_bounds.with(|b| if max { b.1 } else { b.0 }));
     let figure = move |i: usize, file: &'static str| {
         let node = (i == 0).then_some(slot);
-        let svg = move || svgs.with(|s| s[i].clone());
+        let svg = move || svgs[i].get();
         view! {
             <figure
                 class="chart"
@@ -384,14 +385,14 @@ pub fn ChartsPanel() -> impl IntoView {
                 }}
                 <figcaption>
                     <button type="button" class="link" on:click=move |_| {
-                        let svg = svgs.with_untracked(|s| s[i].clone());
+                        let svg = svgs[i].get_untracked();
                         if !svg.is_empty() {
                             download_text(file, "image/svg+xml", &svg);
                         }
                     }>{move || t(lang(), Msg::DownloadSvg)}</button>
                     " · "
                     <button type="button" class="link" on:click=move |_| {
-                        let (svg, size) = (svgs.with_untracked(|s| s[i].clone()), sizes.with_untracked(|s| s[i]));
+                        let (svg, size) = (svgs[i].get_untracked(), sizes.with_untracked(|s| s[i]));
                         if !svg.is_empty() {
                             download_svg_as_png(&file.replace(".svg", ".png"), &svg, size);
                         }

@@ -63,36 +63,60 @@ pub fn DropZone() -> impl IntoView {
                     {move || t(lang(), Msg::LoadDemo)}
                 </button>
             </div>
-            {move || {
-                state
-                    .progress
-                    .get()
-                    .map(|p| {
-                        let pct = if p.total > 0 { p.bytes as f64 / p.total as f64 * 100.0 } else { 100.0 };
-                        let l = lang();
-                        view! {
-                            <div class="progress" role="status" aria-live="polite">
-                                <progress max="100" value=format!("{pct:.0}")></progress>
-                                <span class="progress-text">
-                                    {format!(
-                                        "{} ({}/{}): {} / {} {} · {} {}",
-                                        p.name,
-                                        p.index.0,
-                                        p.index.1,
-                                        number(p.bytes as f64 / 1e6, 1, l),
-                                        number(p.total as f64 / 1e6, 1, l),
-                                        "MB",
-                                        number(p.rows as f64, 0, l),
-                                        t(l, Msg::Rows),
-                                    )}
-                                </span>
-                                <button type="button" class="button secondary" on:click=move |_| cancel(state)>
-                                    {t(l, Msg::Cancel)}
-                                </button>
-                            </div>
-                        }
-                    })
-            }}
+            <Show when=move || state.progress.with(Option::is_some)>
+                <ProgressBar />
+            </Show>
         </section>
+    }
+}
+
+/// The bar of the file being read, with its counts and Cancel. Built once
+/// per load; each progress message changes its value and text only (a bar
+/// built again for each would be laid out and painted anew, on the main
+/// thread the workers share two cores with).
+#[component]
+fn ProgressBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = move || state.prefs.with(|p| p.lang);
+    let pct = move || {
+        state.progress.with(|p| {
+            let pct = p.as_ref().map_or(0.0, |p| {
+                if p.total > 0 {
+                    p.bytes as f64 / p.total as f64 * 100.0
+                } else {
+                    100.0
+                }
+            });
+            format!("{pct:.0}")
+        })
+    };
+    let text = move || {
+        let l = lang();
+        state.progress.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    format!(
+                        "{} ({}/{}): {} / {} {} · {} {}",
+                        p.name,
+                        p.index.0,
+                        p.index.1,
+                        number(p.bytes as f64 / 1e6, 1, l),
+                        number(p.total as f64 / 1e6, 1, l),
+                        "MB",
+                        number(p.rows as f64, 0, l),
+                        t(l, Msg::Rows),
+                    )
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="progress" role="status" aria-live="polite">
+            <progress max="100" value=pct></progress>
+            <span class="progress-text">{text}</span>
+            <button type="button" class="button secondary" on:click=move |_| cancel(state)>
+                {move || t(lang(), Msg::Cancel)}
+            </button>
+        </div>
     }
 }

@@ -327,20 +327,33 @@ fn tell_duplicates(scope: &DedicatedWorkerGlobalScope, added: &Added) {
     }
 }
 
-/// Lets a helper's progress through at most every [`Throttle::MS`] (the
-/// worker passes it on with its own).
-#[derive(Default)]
+/// Lets progress through at most every `ms` milliseconds: a helper's to
+/// the worker, which passes it on with its own, and the worker's to the
+/// page (each post is a task for the page, and the bar is redrawn for it:
+/// main-thread time taken from the two workers on a two-core machine).
 struct Throttle {
+    ms: f64,
     last: std::cell::Cell<f64>,
 }
 
 impl Throttle {
-    const MS: f64 = 50.0;
+    /// A helper's progress to the worker.
+    const HELPER_MS: f64 = 50.0;
+    /// The worker's progress to the page (ten times a second).
+    const PAGE_MS: f64 = 100.0;
+
+    /// Lets the first call through, then one every `ms` milliseconds.
+    fn every(ms: f64) -> Throttle {
+        Throttle {
+            ms,
+            last: std::cell::Cell::new(f64::NEG_INFINITY),
+        }
+    }
 
     /// Whether to post now.
     fn due(&self) -> bool {
         let now = js_sys::Date::now();
-        let due = now - self.last.get() >= Self::MS;
+        let due = now - self.last.get() >= self.ms;
         if due {
             self.last.set(now);
         }
@@ -374,7 +387,11 @@ async fn open(shell: &Shared, file: &File, index: (usize, usize)) -> Result<(), 
     let name = file.name();
     let size = file.size();
     let scope = shell.borrow().scope.clone();
+    let every = Throttle::every(Throttle::PAGE_MS);
     let progress = |bytes: f64, rows: usize| {
+        if !every.due() {
+            return;
+        }
         post(
             &scope,
             &Response::Progress(Progress {
@@ -573,7 +590,7 @@ async fn read_part(
     let scope = shell.borrow().scope.clone();
     let start = plan.range(index).start as f64;
     let mut read = PartRead::new(plan, index);
-    let every = Throttle::default();
+    let every = Throttle::every(Throttle::HELPER_MS);
     let progress = |at: f64, rows: usize| {
         if every.due() {
             let bytes = (at - start).max(0.0) as u64;
