@@ -5,6 +5,7 @@
 
 pub mod session;
 pub mod text_read;
+pub mod warm_up;
 pub mod windowed;
 
 #[cfg(target_arch = "wasm32")]

@@ -20,6 +20,7 @@ use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 use super::helper::{is_helper, Helper, News};
 use super::session::{Added, Origin, Session, TextRead};
 use super::text_read::{cut_for, PartRead};
+use super::warm_up::WarmUp;
 use crate::domain::ingest::split::Plan;
 use crate::domain::ingest::workbook::is_zip;
 use crate::present::i18n::{t, Lang, Msg};
@@ -160,6 +161,38 @@ pub fn run() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     post(&scope, &Response::Ready);
+    wasm_bindgen_futures::spawn_local(warm_up(shell));
+}
+
+/// Warms the worker up ([`WarmUp`]) a step per task while it is idle, until
+/// done or until a file has been read (a request being handled or waiting
+/// comes first: the warm-up waits for it). The start-up memory was taken
+/// before: the warm-up's room, freed, is used again by the first file, so a
+/// file's growth beyond the start counts all of that file's heap.
+async fn warm_up(shell: Shared) {
+    let scope = shell.borrow().scope.clone();
+    let mut warm = WarmUp::new();
+    loop {
+        next_task(&scope).await;
+        let (idle, has_files) = {
+            let s = shell.borrow();
+            (!s.busy && s.queue.is_empty(), !s.session.ids().is_empty())
+        };
+        if has_files {
+            return;
+        }
+        if idle && !warm.step() {
+            return;
+        }
+    }
+}
+
+/// Resolves in a later task of the worker (a zero timeout).
+async fn next_task(scope: &DedicatedWorkerGlobalScope) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = scope.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// Handles the queued requests one after the other.

@@ -24,6 +24,9 @@ try {
   });
   await page.goto(site.url);
   await waitReady(page);
+  // DROP_AFTER_MS: the file comes that long after the page is ready, as a
+  // user's would (the worker starts and warms up meanwhile); 0 by default.
+  await page.waitForTimeout(Number(process.env.DROP_AFTER_MS || 0));
   const before = Number(await page.getAttribute("main", "data-wasm-bytes"));
   // The worker starts with the first file: its memory before is its start-up size.
   await page.evaluate(() => { window.__longtasks = []; });

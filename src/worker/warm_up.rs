@@ -1,0 +1,174 @@
+//! The worker's warm-up while the page waits for a file: a small synthetic
+//! calls file read as a large one is (in two parts, the later one decoded,
+//! sent as bytes, read back and joined), then reported on, in a session of
+//! its own that is dropped. V8 runs a wasm function's baseline code, slower,
+//! until the function has run hot and its optimised code is compiled on a
+//! background thread; warmed up, decoding, linking and the reports are
+//! compiled before the first file comes (on two cores, a 100,000-call file
+//! dropped a few seconds after the page opened was read 15–30% faster).
+//!
+//! It goes a step at a time (each a few tens of milliseconds in baseline
+//! code), and the worker stops it as soon as a request comes: a file
+//! dropped at once waits for one step, not for the whole warm-up.
+
+use std::rc::Rc;
+
+use crate::domain::kpi::targets::Targets;
+use crate::domain::kpi::{Filter, KpiId};
+use crate::domain::synth::canonical_calls_csv;
+use crate::protocol::{FileChoices, ViewRequest};
+
+use super::session::{Session, TextRead};
+use super::text_read::{PartRead, BLOCK};
+use super::windowed;
+
+/// Rows of the warm-up file: about 2.3 MB, so that it is cut after its
+/// second block, and enough calls for the hot loops to run hot.
+pub const ROWS: usize = 24_000;
+
+/// The file's name in its session.
+const NAME: &str = "warm-up.csv";
+
+/// A warm-up under way (see the module docs).
+pub struct WarmUp {
+    bytes: Rc<Vec<u8>>,
+    session: Session,
+    read: Option<TextRead>,
+    plan: Option<crate::domain::ingest::split::Plan>,
+    in_parts: bool,
+    steps: u8,
+}
+
+impl Default for WarmUp {
+    fn default() -> Self {
+        WarmUp::new()
+    }
+}
+
+impl WarmUp {
+    /// A warm-up not yet begun.
+    pub fn new() -> WarmUp {
+        WarmUp {
+            bytes: Rc::new(Vec::new()),
+            session: Session::new(),
+            read: None,
+            plan: None,
+            in_parts: false,
+            steps: 0,
+        }
+    }
+
+    /// Does the next step; `false` once there is none left.
+    pub fn step(&mut self) -> bool {
+        self.steps = self.steps.saturating_add(1);
+        match self.steps {
+            1 => self.read_first_part(),
+            2 => self.read_later_part(),
+            3 => self.finish_read(),
+            4 => {
+                let _ = self.session.engine();
+            }
+            5 => {
+                let _ = self.session.view(&ViewRequest {
+                    seq: 0,
+                    filter: Filter::default(),
+                    targets: Targets::presets(),
+                    chart: KpiId::CallConnectionRate,
+                });
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The calls the warm-up read (once past its third step), and whether
+    /// in two parts: for the tests.
+    pub fn read_calls(&mut self) -> (usize, bool) {
+        (self.session.engine().dataset().calls.len(), self.in_parts)
+    }
+
+    fn read_first_part(&mut self) {
+        self.bytes = Rc::new(canonical_calls_csv(ROWS, 1));
+        let bytes = &self.bytes;
+        let len = bytes.len() as u64;
+        let cut = (len / 2 / BLOCK * BLOCK).max(BLOCK).min(len);
+        let first = bytes.get(..BLOCK as usize).unwrap_or(bytes);
+        let (mut read, plan) = TextRead::start_in_parts(
+            NAME,
+            first,
+            (len, cut),
+            self.session.read_settings(),
+            FileChoices::default(),
+            None,
+        );
+        read.expect_file_len(len);
+        let mut at = first.len();
+        while read.wants_more() && at < bytes.len() {
+            let to = (at + BLOCK as usize).min(bytes.len());
+            read.feed(bytes.get(at..to).unwrap_or_default());
+            at = to;
+        }
+        self.read = Some(read);
+        self.in_parts = plan.is_some();
+        self.plan = plan;
+    }
+
+    fn read_later_part(&mut self) {
+        let (Some(read), Some(plan)) = (self.read.as_mut(), self.plan.take()) else {
+            return;
+        };
+        let bytes = &self.bytes;
+        let from = plan.range(1).start as usize;
+        let mut part = PartRead::new(&plan, 1);
+        part.feed(bytes.get(from..).unwrap_or_default());
+        while let Some(offset) = part.end_pass() {
+            part.feed(bytes.get(offset as usize..).unwrap_or_default());
+        }
+        let (part, blocks, part_len) = part.finish();
+        let message = Rc::new(part.into_message().unwrap_or_default());
+        let source = Rc::clone(&message);
+        let back = windowed::read_part(message.len(), move |at, out: &mut [u8]| {
+            if let Some(from) = source.get(at..at + out.len()) {
+                out.copy_from_slice(from);
+            }
+        });
+        let resume = match back {
+            Some((part, raw)) => read.join_raw(Some((part, blocks, part_len)), raw),
+            None => read.join(None),
+        };
+        if let Some(from) = resume {
+            read.feed(bytes.get(from as usize..).unwrap_or_default());
+        }
+    }
+
+    fn finish_read(&mut self) {
+        let Some(mut read) = self.read.take() else {
+            return;
+        };
+        while let Some(offset) = read.end_pass() {
+            read.feed(self.bytes.get(offset as usize..).unwrap_or_default());
+        }
+        self.session.add_text(NAME, read.finish());
+        self.bytes = Rc::new(Vec::new());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{WarmUp, ROWS};
+
+    /// The warm-up reads every synthetic call, in two parts, and reports on
+    /// them without a panic: the code it warms is the code a large file
+    /// runs. Then it has no step left.
+    #[test]
+    fn the_warm_up_reads_every_call_in_two_parts_and_reports() {
+        let mut w = WarmUp::new();
+        let mut steps = 0;
+        while w.step() {
+            steps += 1;
+        }
+        assert_eq!(steps, 5);
+        assert!(!w.step());
+        assert_eq!(w.read_calls(), (ROWS, true));
+    }
+}
