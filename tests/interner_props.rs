@@ -19,6 +19,26 @@ fn texts() -> impl Strategy<Value = Vec<String>> {
     prop::collection::vec(one, 0..600)
 }
 
+/// An interner of `texts`, interned in order.
+fn interned(texts: &[String]) -> Interner {
+    let mut interner = Interner::new();
+    for t in texts {
+        interner.intern(t);
+    }
+    interner
+}
+
+/// Whether `copy` holds each of `original`'s strings at the same handle,
+/// and finds it there.
+fn holds_the_same(copy: &Interner, original: &Interner) -> Result<(), TestCaseError> {
+    prop_assert_eq!(copy.len(), original.len());
+    for (sym, text) in original.iter() {
+        prop_assert_eq!(copy.resolve(sym), text);
+        prop_assert_eq!(copy.get(text), Some(sym));
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
@@ -107,21 +127,11 @@ proptest! {
         theirs in texts(),
         more in texts(),
     ) {
-        let mut original = Interner::new();
-        for t in &mine {
-            original.intern(t);
-        }
-        let mut other = Interner::new();
-        for t in &theirs {
-            other.intern(t);
-        }
+        let mut original = interned(&mine);
+        let other = interned(&theirs);
         let mut copy = original.clone();
         prop_assert_eq!(copy.intern_all(&other), original.intern_all(&other));
-        prop_assert_eq!(copy.len(), original.len());
-        for (sym, text) in original.iter() {
-            prop_assert_eq!(copy.resolve(sym), text);
-            prop_assert_eq!(copy.get(text), Some(sym));
-        }
+        holds_the_same(&copy, &original)?;
         for t in &more {
             prop_assert_eq!(copy.intern(t), original.intern(t));
         }
@@ -141,24 +151,14 @@ proptest! {
         theirs in texts(),
         more in texts(),
     ) {
-        let mut shared = Interner::new();
-        for t in &mine {
-            shared.intern(t);
-        }
+        let mut shared = interned(&mine);
         let mut plain = shared.clone();
         let before: Vec<String> = shared.iter().map(|(_, s)| s.to_owned()).collect();
         shared.share();
-        let mut other = Interner::new();
-        for t in &theirs {
-            other.intern(t);
-        }
+        let other = interned(&theirs);
         let mut copy = shared.clone();
         prop_assert_eq!(copy.intern_all(&other), plain.intern_all(&other));
-        prop_assert_eq!(copy.len(), plain.len());
-        for (sym, text) in plain.iter() {
-            prop_assert_eq!(copy.resolve(sym), text);
-            prop_assert_eq!(copy.get(text), Some(sym));
-        }
+        holds_the_same(&copy, &plain)?;
         let bytes = postcard::to_allocvec(&copy).expect("written");
         let mut read: Interner = postcard::from_bytes(&bytes).expect("read");
         for t in &more {
