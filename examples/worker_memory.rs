@@ -55,7 +55,9 @@ fn main() {
     };
     // The helper's part first: its heap is another worker's, and what it
     // sends lies outside this one's (a transferred buffer), so neither counts.
-    let later = start(&session).1.map(|plan| helper_part(&bytes, &plan));
+    let later = start(&session)
+        .1
+        .map(|plan| PartRead::message_from(&bytes, &plan, 1));
     if let Some((sent, ..)) = &later {
         println!(
             "{:>20}: {:5.1} B/row",
@@ -157,22 +159,4 @@ fn add_demo_files(session: &mut Session, files: &[(String, Vec<u8>)]) {
         }
         session.add_text(name, read.finish());
     }
-}
-
-/// What the helper sends of the later part of `bytes` in `plan`: the
-/// message, its blocks' hashes and the bytes they cover.
-fn helper_part(
-    bytes: &[u8],
-    plan: &telesales_kpi::domain::ingest::split::Plan,
-) -> (Vec<u8>, Vec<u64>, u64) {
-    let from = plan.range(1).start as usize;
-    let mut part = PartRead::new(plan, 1);
-    for c in bytes[from..].chunks(CHUNK) {
-        part.feed(c);
-    }
-    while let Some(offset) = part.end_pass() {
-        part.feed(&bytes[offset as usize..]);
-    }
-    let (part, blocks, len) = part.finish();
-    (part.into_message().unwrap_or_default(), blocks, len)
 }

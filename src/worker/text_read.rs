@@ -448,4 +448,22 @@ impl PartRead {
         let len = self.hasher.len();
         (self.part.finish(), self.hasher.blocks(), len)
     }
+
+    /// Reads part `k` of `plan` from `bytes` (the whole file, in memory) a
+    /// [`BLOCK`] at a time, as a helper reads it from a `File`: the message
+    /// a helper sends ([`Part::into_message`], empty if none is made), its
+    /// blocks' hashes and the bytes they cover. For the worker's warm-up and
+    /// the memory bench.
+    pub fn message_from(bytes: &[u8], plan: &Plan, k: usize) -> (Vec<u8>, Vec<u64>, u64) {
+        let from = plan.range(k).start as usize;
+        let mut read = PartRead::new(plan, k);
+        for chunk in bytes.get(from..).unwrap_or_default().chunks(BLOCK as usize) {
+            read.feed(chunk);
+        }
+        while let Some(offset) = read.end_pass() {
+            read.feed(bytes.get(offset as usize..).unwrap_or_default());
+        }
+        let (part, blocks, len) = read.finish();
+        (part.into_message().unwrap_or_default(), blocks, len)
+    }
 }

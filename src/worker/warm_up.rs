@@ -21,6 +21,7 @@ use crate::protocol::{FileChoices, ViewRequest};
 use super::session::{Session, TextRead};
 use super::text_read::{PartRead, BLOCK};
 use super::windowed;
+use crate::domain::ingest::split::Plan;
 
 /// Rows of the warm-up file: about 2.3 MB, so that it is cut after its
 /// second block, and enough calls for the hot loops to run hot.
@@ -31,10 +32,10 @@ const NAME: &str = "warm-up.csv";
 
 /// A warm-up under way (see the module docs).
 pub struct WarmUp {
-    bytes: Rc<Vec<u8>>,
+    bytes: Vec<u8>,
     session: Session,
     read: Option<TextRead>,
-    plan: Option<crate::domain::ingest::split::Plan>,
+    plan: Option<Plan>,
     in_parts: bool,
     steps: u8,
 }
@@ -49,7 +50,7 @@ impl WarmUp {
     /// A warm-up not yet begun.
     pub fn new() -> WarmUp {
         WarmUp {
-            bytes: Rc::new(Vec::new()),
+            bytes: Vec::new(),
             session: Session::new(),
             read: None,
             plan: None,
@@ -82,13 +83,14 @@ impl WarmUp {
     }
 
     /// The calls the warm-up read (once past its third step), and whether
-    /// in two parts: for the tests.
-    pub fn read_calls(&mut self) -> (usize, bool) {
+    /// in two parts.
+    #[cfg(test)]
+    fn read_calls(&mut self) -> (usize, bool) {
         (self.session.engine().dataset().calls.len(), self.in_parts)
     }
 
     fn read_first_part(&mut self) {
-        self.bytes = Rc::new(canonical_calls_csv(ROWS, 1));
+        self.bytes = canonical_calls_csv(ROWS, 1);
         let bytes = &self.bytes;
         let len = bytes.len() as u64;
         let cut = (len / 2 / BLOCK * BLOCK).max(BLOCK).min(len);
@@ -118,14 +120,8 @@ impl WarmUp {
             return;
         };
         let bytes = &self.bytes;
-        let from = plan.range(1).start as usize;
-        let mut part = PartRead::new(&plan, 1);
-        part.feed(bytes.get(from..).unwrap_or_default());
-        while let Some(offset) = part.end_pass() {
-            part.feed(bytes.get(offset as usize..).unwrap_or_default());
-        }
-        let (part, blocks, part_len) = part.finish();
-        let message = Rc::new(part.into_message().unwrap_or_default());
+        let (message, blocks, part_len) = PartRead::message_from(bytes, &plan, 1);
+        let message = Rc::new(message);
         let source = Rc::clone(&message);
         let back = windowed::read_part(message.len(), move |at, out: &mut [u8]| {
             if let Some(from) = source.get(at..at + out.len()) {
@@ -149,7 +145,7 @@ impl WarmUp {
             read.feed(self.bytes.get(offset as usize..).unwrap_or_default());
         }
         self.session.add_text(NAME, read.finish());
-        self.bytes = Rc::new(Vec::new());
+        self.bytes = Vec::new();
     }
 }
 

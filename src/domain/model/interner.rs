@@ -248,11 +248,9 @@ impl Interner {
         }
         self.release_index();
         let own = Interner {
-            shared: None,
             text: std::mem::take(&mut self.text),
             ends: std::mem::take(&mut self.ends),
-            index: HashTable::new(),
-            indexed: false,
+            ..Interner::default()
         };
         self.shared = Some(Arc::new(own));
     }
@@ -267,13 +265,7 @@ impl Interner {
             text: mut all,
             ends: mut all_ends,
             ..
-        } = Arc::try_unwrap(shared).unwrap_or_else(|s| Interner {
-            shared: None,
-            text: s.text.clone(),
-            ends: s.ends.clone(),
-            index: HashTable::new(),
-            indexed: false,
-        });
+        } = Arc::try_unwrap(shared).unwrap_or_else(|s| Interner::clone(&s));
         let offset = all.len();
         all.push_str(&self.text);
         all_ends.extend(self.ends.iter().map(|&e| e + offset));
