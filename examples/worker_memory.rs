@@ -42,7 +42,7 @@ fn main() {
     let len = bytes.len() as u64;
     let session = Session::new();
     let first = &bytes[..CHUNK.min(bytes.len())];
-    let cut = cut_for(len).unwrap_or(len);
+    let cut = cut_for(len, false).unwrap_or(len);
     let start = |session: &Session| {
         TextRead::start_in_parts(
             "calls.csv",

@@ -12,7 +12,8 @@ use telesales_kpi::domain::ingest::split::{Part, Plan};
 use telesales_kpi::domain::synth::canonical_calls_csv;
 use telesales_kpi::protocol::{FileChoices, ReadSettings};
 use telesales_kpi::worker::text_read::{
-    bytes_hash, cut_for, PartRead, TextOutcome, TextRead, BLOCK, SPLIT_FROM_BYTES,
+    bytes_hash, cut_for, PartRead, TextOutcome, TextRead, BLOCK, HELPER_START_BYTES,
+    SPLIT_FROM_BYTES,
 };
 
 /// Everything of an outcome that the list and the engine use.
@@ -117,14 +118,36 @@ fn a_large_file_read_by_two_workers_is_the_file_read_by_one() {
         assert_eq!(summary(&two), summary(&one), "helped: {helped}");
         assert_eq!(two.hash, one.hash, "helped: {helped}");
     }
-    // Files below SPLIT_FROM_BYTES are read whole; larger ones are cut in the
-    // middle, on a block boundary.
-    assert_eq!(cut_for(SPLIT_FROM_BYTES - 1), None);
-    assert_eq!(cut_for(SPLIT_FROM_BYTES), Some(SPLIT_FROM_BYTES / 2));
-    assert_eq!(
-        cut_for(SPLIT_FROM_BYTES * 3 + 5),
-        Some(SPLIT_FROM_BYTES * 3 / 2 / BLOCK * BLOCK)
-    );
+}
+
+#[test]
+fn a_large_file_is_cut_on_a_block_so_that_both_parts_end_together() {
+    // Files below SPLIT_FROM_BYTES are read whole, whoever reads them.
+    for starting in [false, true] {
+        assert_eq!(cut_for(SPLIT_FROM_BYTES - 1, starting), None);
+    }
+    let mib = |n: u64| n * BLOCK;
+    // 32 MiB: the helper's part is 16/33 of it, 15.5 MiB (the cut rounded
+    // up to 17 MiB); one starting with the file is 4 MiB late: 16/33 of 28
+    // (13.6 MiB, the cut rounded up to 19 MiB).
+    assert_eq!(HELPER_START_BYTES, mib(4));
+    assert_eq!(cut_for(mib(32), false), Some(mib(17)));
+    assert_eq!(cut_for(mib(32), true), Some(mib(19)));
+    for len in [mib(32), mib(95) + 123, mib(1000) + 5, 10 * mib(1000)] {
+        for starting in [false, true] {
+            let cut = cut_for(len, starting).expect("a large file is cut");
+            assert_eq!(cut % BLOCK, 0, "{len} {starting}");
+            let (first, later) = (cut, len - cut);
+            assert!(later >= mib(8) && later < first, "{len} {starting}: {cut}");
+            // Within the rounding of the balance: first = late + later * 17/16.
+            let late = if starting { HELPER_START_BYTES } else { 0 };
+            let balance = late + later + later / 16;
+            assert!(
+                first.abs_diff(balance) <= 3 * BLOCK,
+                "{len} {starting}: {cut}"
+            );
+        }
+    }
 }
 
 #[test]

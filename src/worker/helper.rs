@@ -171,6 +171,12 @@ impl Helper {
         }
     }
 
+    /// Whether the helper has started and listens (a part asked for now is
+    /// read at once).
+    pub fn listens(&self) -> bool {
+        self.inbox.borrow().ready
+    }
+
     /// Bytes and records of the part read so far.
     pub fn progress(&self) -> (u64, usize) {
         self.inbox.borrow().progress

@@ -161,7 +161,12 @@ pub fn run() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     post(&scope, &Response::Ready);
-    wasm_bindgen_futures::spawn_local(warm_up(shell));
+    // A helper is started for a file and asked for its part at once: a
+    // warm-up step would hold that request back (it runs the code the
+    // worker's warm-up has already had compiled).
+    if helping != Helping::IsOne {
+        wasm_bindgen_futures::spawn_local(warm_up(shell));
+    }
 }
 
 /// Warms the worker up ([`WarmUp`]) a step per task until done, or until a
@@ -240,6 +245,8 @@ fn start_helper(shell: &Shared) {
     }
 }
 
+/// Handles one request; once the files changed, builds their engine
+/// ([`prepare`]).
 async fn handle(shell: &Shared, incoming: Incoming) {
     let Incoming {
         request,
@@ -247,6 +254,28 @@ async fn handle(shell: &Shared, incoming: Incoming) {
         bytes,
     } = incoming;
     let scope = shell.borrow().scope.clone();
+    let files_change = matches!(
+        request,
+        Request::Open
+            | Request::Demo(_)
+            | Request::Reapply { .. }
+            | Request::Undo { .. }
+            | Request::Remove { .. }
+    );
+    handle_request(shell, scope, request, files, bytes).await;
+    if files_change {
+        prepare(shell);
+    }
+}
+
+/// What one request asks of the worker.
+async fn handle_request(
+    shell: &Shared,
+    scope: DedicatedWorkerGlobalScope,
+    request: Request,
+    files: Vec<File>,
+    bytes: Option<Vec<u8>>,
+) {
     match request {
         Request::Settings { read, kpi } => {
             let reread = shell.borrow_mut().session.set_settings(read, kpi);
@@ -335,6 +364,13 @@ async fn handle(shell: &Shared, incoming: Incoming) {
             post(&scope, &Response::Csv { name, text });
         }
     }
+}
+
+/// Builds the engine of the files now held, once the page is told of them:
+/// its request for the view comes through the page's main thread, and then
+/// finds the engine built (the round trip no longer adds to the wait).
+fn prepare(shell: &Shared) {
+    shell.borrow_mut().session.engine();
 }
 
 /// The size of the worker's wasm memory, in bytes (it only grows).
@@ -446,7 +482,10 @@ async fn open(shell: &Shared, file: &File, index: (usize, usize)) -> Result<(), 
         }
         return Ok(());
     }
-    let cut = cut_for(size as u64);
+    // A helper that listens already reads its part at once; one started
+    // now begins later, and is given less.
+    let listening = shell.borrow().helper.as_ref().is_some_and(|h| h.listens());
+    let cut = cut_for(size as u64, !listening);
     if cut.is_some() {
         start_helper(shell);
     }
