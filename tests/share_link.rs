@@ -82,6 +82,44 @@ fn the_fragment_is_base64url_without_padding_of_the_documented_json() {
     assert_eq!(json["targets"][16]["value_max"], 400.0);
 }
 
+/// The link's text, byte for byte: keys in alphabetical order at every
+/// level, absent settings left out, `value_max` written as null.
+#[test]
+fn the_link_is_written_with_its_keys_in_order() {
+    let targets = Targets {
+        targets: vec![
+            Target {
+                scope: Scope::Agent("budi".into()),
+                ..Target::team(KpiId::CallbackRate, Comparator::Between, 0.25, Some(0.5))
+            },
+            Target::team(KpiId::UpsellingRate, Comparator::AtLeast, 0.1, None),
+        ],
+    };
+    let settings = SharedSettings {
+        callback_days: Some(7),
+        short_abandon_seconds: Some(5.0),
+        utc_offset_minutes: Some(420),
+        ..SharedSettings::default()
+    };
+    let fragment = encode(&targets, &settings);
+    let json = URL_SAFE_NO_PAD
+        .decode(&fragment["config=".len()..])
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(json).unwrap(),
+        concat!(
+            r#"{"settings":{"callback_days":7,"short_abandon_seconds":5.0,"utc_offset":"+07:00"},"#,
+            r#""targets":[{"agent":"budi","comparator":"between","kpi":"callback_rate","value":0.25,"value_max":0.5},"#,
+            r#"{"comparator":"at_least","kpi":"upselling_rate","value":0.1,"value_max":null}],"version":1}"#
+        )
+    );
+    for version in ["1", "1.0", "1e0", "null"] {
+        let text = format!(r#"{{"version": {version}, "settings": {{"callback_days": 4}}}}"#);
+        let back = decode(&format!("config={}", URL_SAFE_NO_PAD.encode(text))).unwrap();
+        assert_eq!(back.settings.callback_days, Some(4), "version {version}");
+    }
+}
+
 #[test]
 fn links_round_trip() {
     let cases = [
@@ -182,6 +220,9 @@ fn malformed_and_hostile_fragments_are_refused_with_a_reason() {
         (b64(&[0xff, 0xfe, 0x00]), |e| *e == ShareError::NotUtf8),
         (b64(b"not json"), |e| matches!(e, ShareError::BadJson { line: 1, .. })),
         (b64(b"[1, 2]"), |e| matches!(e, ShareError::BadJson { .. })),
+        // An array whose items would fill the object's parts in order.
+        (b64(br"[1, [], {}]"), |e| matches!(e, ShareError::BadJson { message, .. } if message == "expected a JSON object")),
+        (b64(br#"{"version": "1"}"#), |e| *e == ShareError::UnsupportedVersion("\"1\"".into())),
         (b64(br#"{"version": 2, "targets": []}"#), |e| *e == ShareError::UnsupportedVersion("2".into())),
         (b64(br#"{"targets": {"kpi": "x"}}"#), |e| matches!(e, ShareError::Targets(TargetsError::BadJson { .. }))),
         (b64(br#"{"targets": [{"kpi": "happiness", "comparator": "at_least", "value": 1}]}"#),

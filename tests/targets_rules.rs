@@ -278,6 +278,40 @@ fn targets_file_round_trip() {
     assert_eq!(Targets::from_json(&text), Ok(t));
 }
 
+/// The file as the page downloads it, byte for byte: pretty-printed, keys
+/// in alphabetical order, a team's target without `agent` or `team`.
+#[test]
+fn targets_file_is_written_with_its_keys_in_order() {
+    let t = Targets {
+        targets: vec![
+            Target::team(K::UpsellingRate, Cmp::AtLeast, 0.1, None),
+            Target {
+                scope: Scope::RosterTeam("North".into()),
+                ..Target::team(K::AverageTalkTime, Cmp::Between, 200.0, Some(300.0))
+            },
+        ],
+    };
+    let expected = r#"{
+  "targets": [
+    {
+      "comparator": "at_least",
+      "kpi": "upselling_rate",
+      "value": 0.1,
+      "value_max": null
+    },
+    {
+      "comparator": "between",
+      "kpi": "average_talk_time",
+      "team": "North",
+      "value": 200.0,
+      "value_max": 300.0
+    }
+  ],
+  "version": 1
+}"#;
+    assert_eq!(t.to_json(), expected);
+}
+
 #[test]
 fn targets_file_errors() {
     let bad_json = Targets::from_json("{\n  \"version\": 1,\n  \"targets\": [,]\n}");

@@ -25,12 +25,17 @@ use std::fmt;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
 use base64::engine::DecodePaddingMode;
 use base64::Engine as _;
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use super::format::{money, number, Currency};
 use super::i18n::Lang;
 use super::kpi_text::{self, TargetUnit};
-use crate::domain::kpi::targets::{Comparator, Scope, Target, Targets, TargetsError};
+use crate::domain::kpi::targets::{
+    is_version_one, Comparator, Scope, Target, Targets, TargetsError,
+};
 use crate::domain::kpi::KpiId;
 use crate::domain::model::time::{format_utc_offset, parse_utc_offset};
 
@@ -186,64 +191,71 @@ impl ShareError {
 }
 
 impl SharedSettings {
-    /// The settings as the link's JSON object (absent keys left out).
-    fn to_json(&self) -> Map<String, Value> {
-        let mut m = Map::new();
-        let mut put = |k: &str, v: Option<Value>| {
-            if let Some(v) = v {
-                m.insert(k.to_owned(), v);
-            }
-        };
-        put("language", self.language.map(|l| l.tag().into()));
-        put(
-            "utc_offset",
-            self.utc_offset_minutes.map(|o| format_utc_offset(o).into()),
-        );
-        put(
-            "short_abandon_seconds",
-            self.short_abandon_seconds.map(Value::from),
-        );
-        put("callback_days", self.callback_days.map(Value::from));
-        put("country_code", self.country_code.clone().map(Value::from));
-        put(
-            "extension_max_digits",
-            self.extension_max_digits.map(Value::from),
-        );
-        put(
-            "service_level_seconds",
-            self.service_level_seconds.map(Value::from),
-        );
-        put("currency", self.currency.clone().map(Value::from));
-        put(
-            "csv_delimiter",
-            self.csv_delimiter.map(|c| c.to_string().into()),
-        );
-        m
+    /// The settings as the link writes them (absent keys left out).
+    fn written(&self) -> WrittenSettings {
+        WrittenSettings {
+            callback_days: self.callback_days,
+            country_code: self.country_code.clone(),
+            csv_delimiter: self.csv_delimiter.map(String::from),
+            currency: self.currency.clone(),
+            extension_max_digits: self.extension_max_digits,
+            language: self.language.map(|l| l.tag().to_owned()),
+            service_level_seconds: self.service_level_seconds,
+            short_abandon_seconds: self.short_abandon_seconds,
+            utc_offset: self.utc_offset_minutes.map(format_utc_offset),
+        }
+    }
+
+    /// Each setting that is set, by key in alphabetical order, with its value
+    /// as a person reads it (a text without quotes, a number as JSON writes it).
+    fn shown(&self) -> Vec<(&'static str, String)> {
+        let w = self.written();
+        let number = |v: f64| serde_json::to_string(&v).unwrap_or_default();
+        [
+            ("callback_days", w.callback_days.map(|v| v.to_string())),
+            ("country_code", w.country_code),
+            ("csv_delimiter", w.csv_delimiter),
+            ("currency", w.currency),
+            (
+                "extension_max_digits",
+                w.extension_max_digits.map(|v| v.to_string()),
+            ),
+            ("language", w.language),
+            ("service_level_seconds", w.service_level_seconds.map(number)),
+            ("short_abandon_seconds", w.short_abandon_seconds.map(number)),
+            ("utc_offset", w.utc_offset),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect()
     }
 
     /// Reads the link's settings object; unknown keys are returned apart.
-    fn from_json(obj: &Map<String, Value>) -> Result<(SharedSettings, Vec<String>), ShareError> {
+    fn from_json(
+        obj: &BTreeMap<String, Box<RawValue>>,
+    ) -> Result<(SharedSettings, Vec<String>), ShareError> {
         let mut s = SharedSettings::default();
         let mut unknown = Vec::new();
         for (key, value) in obj {
             let bad = |key: &'static str| ShareError::BadSetting {
                 key,
-                value: value.to_string().chars().take(80).collect(),
+                value: value.get().chars().take(80).collect(),
             };
             let seconds = |key| {
-                value
-                    .as_f64()
+                serde_json::from_str::<f64>(value.get())
+                    .ok()
                     .filter(|v| v.is_finite() && (0.0..=86_400.0).contains(v))
                     .ok_or_else(|| bad(key))
             };
             let whole = |key, max: u64| {
-                value
-                    .as_u64()
+                serde_json::from_str::<u64>(value.get())
+                    .ok()
                     .filter(|v| *v <= max)
                     .map(|v| v as u32)
                     .ok_or_else(|| bad(key))
             };
-            let text = value.as_str();
+            let text = serde_json::from_str::<String>(value.get()).ok();
+            let text = text.as_deref();
             match key.as_str() {
                 "language" => {
                     s.language = Some(match text {
@@ -304,17 +316,53 @@ impl SharedSettings {
 
 /// The fragment (without `#`) of a link carrying `targets` and `settings`.
 pub fn encode(targets: &Targets, settings: &SharedSettings) -> String {
-    let file: Value = serde_json::from_str(&targets.to_json()).unwrap_or(Value::Null);
-    let list = file
-        .get("targets")
-        .cloned()
-        .unwrap_or(Value::Array(Vec::new()));
-    let json = serde_json::json!({
-        "version": 1,
-        "targets": list,
-        "settings": Value::Object(settings.to_json()),
-    });
-    format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(json.to_string()))
+    let settings = serde_json::to_string(&settings.written()).unwrap_or_default();
+    let json = format!(
+        r#"{{"settings":{settings},"targets":{},"version":1}}"#,
+        targets.list_json()
+    );
+    format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(json))
+}
+
+/// The settings as a link writes them: keys in alphabetical order, the
+/// absent ones left out.
+#[derive(Serialize)]
+struct WrittenSettings {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    callback_days: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    csv_delimiter: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    currency: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extension_max_digits: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    service_level_seconds: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    short_abandon_seconds: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    utc_offset: Option<String>,
+}
+
+/// A link's object with each part kept as written, read further part by part
+/// (`null` reads as absent; other keys are ignored).
+#[derive(Deserialize)]
+struct LinkParts {
+    #[serde(default)]
+    version: Option<Box<RawValue>>,
+    #[serde(default)]
+    targets: Option<Box<RawValue>>,
+    #[serde(default)]
+    settings: Option<Box<RawValue>>,
+}
+
+/// Whether a JSON text is an object (by its first character).
+fn is_object(json: &str) -> bool {
+    json.trim_start().starts_with('{')
 }
 
 /// Reads a fragment (with or without its `#`).
@@ -334,39 +382,45 @@ pub fn decode(fragment: &str) -> Result<SharedConfig, ShareError> {
             reason: e.to_string(),
         })?;
     let text = String::from_utf8(bytes).map_err(|_| ShareError::NotUtf8)?;
-    let json: Value = serde_json::from_str(&text).map_err(|e| ShareError::BadJson {
+    let bad_json = |e: serde_json::Error| ShareError::BadJson {
         line: e.line(),
         column: e.column(),
         message: e.to_string(),
-    })?;
-    let Value::Object(obj) = json else {
+    };
+    // A JSON array would read as the object's fields in order.
+    let parts: LinkParts = if is_object(&text) {
+        serde_json::from_str(&text).map_err(bad_json)?
+    } else {
+        serde_json::from_str::<serde::de::IgnoredAny>(&text).map_err(bad_json)?;
         return Err(ShareError::BadJson {
             line: 1,
             column: 1,
             message: "expected a JSON object".into(),
         });
     };
-    match obj.get("version") {
+    match &parts.version {
         None => {}
-        Some(v) if v.as_f64() == Some(1.0) => {}
+        Some(v) if is_version_one(v) => {}
         Some(v) => {
             return Err(ShareError::UnsupportedVersion(
-                v.to_string().chars().take(40).collect(),
+                v.get().chars().take(40).collect(),
             ))
         }
     }
-    let (targets, duplicates) = match obj.get("targets") {
-        None | Some(Value::Null) => (None, 0),
+    let (targets, duplicates) = match &parts.targets {
+        None => (None, 0),
         Some(list) => {
-            let file = serde_json::json!({ "version": 1, "targets": list }).to_string();
+            let file = format!(r#"{{"targets":{},"version":1}}"#, list.get());
             let all = Targets::from_json(&file).map_err(ShareError::Targets)?;
             let (kept, dropped) = keep_last(all);
             (Some(kept), dropped)
         }
     };
-    let (settings, unknown_settings) = match obj.get("settings") {
-        None | Some(Value::Null) => (SharedSettings::default(), Vec::new()),
-        Some(Value::Object(s)) => SharedSettings::from_json(s)?,
+    let (settings, unknown_settings) = match &parts.settings {
+        None => (SharedSettings::default(), Vec::new()),
+        Some(s) if is_object(s.get()) => {
+            SharedSettings::from_json(&serde_json::from_str(s.get()).map_err(bad_json)?)?
+        }
         Some(_) => {
             return Err(ShareError::BadJson {
                 line: 1,
@@ -458,26 +512,21 @@ pub fn changes(
             }
         }
     }
-    let now = settings.to_json();
-    for (key, value) in config.settings.to_json() {
-        let before = now.get(&key).map_or_else(|| "–".into(), setting_text);
-        let after = setting_text(&value);
+    let now = settings.shown();
+    for (key, after) in config.settings.shown() {
+        let before = now
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or_else(|| "–".into(), |(_, v)| v.clone());
         if before != after {
             out.push(Change {
-                what: setting_name(&key, lang).to_owned(),
+                what: setting_name(key, lang).to_owned(),
                 before,
                 after,
             });
         }
     }
     out
-}
-
-fn setting_text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
 }
 
 fn setting_name(key: &str, lang: Lang) -> &str {

@@ -8,6 +8,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::id::KpiId;
@@ -194,26 +195,42 @@ impl fmt::Display for TargetsError {
 
 impl std::error::Error for TargetsError {}
 
-/// The file shape, before validation.
+/// The file shape, before validation. The version is kept as written (a
+/// JSON value of any kind: only the number 1 is read), without a JSON tree
+/// type, which the page would otherwise carry for this alone.
 #[derive(Deserialize)]
 struct RawFile {
     #[serde(default)]
-    version: Option<Value>,
+    version: Option<Box<RawValue>>,
     targets: Vec<RawTarget>,
 }
 
-/// One target as written, before validation.
+/// The file as written: keys in alphabetical order, as in every targets
+/// file this program has written.
+#[derive(Serialize)]
+struct FileOut<'a> {
+    targets: &'a [RawTarget],
+    version: u32,
+}
+
+/// One target as written, before validation (fields in alphabetical order:
+/// the order they are written in).
 #[derive(Serialize, Deserialize)]
 struct RawTarget {
-    kpi: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    agent: Option<String>,
     comparator: String,
+    kpi: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    team: Option<String>,
     value: Option<f64>,
     #[serde(default)]
     value_max: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    agent: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    team: Option<String>,
+}
+
+/// Whether a file's `version` is the number 1 (`1`, `1.0`, `1e0`).
+pub(crate) fn is_version_one(version: &RawValue) -> bool {
+    serde_json::from_str::<f64>(version.get()).ok() == Some(1.0)
 }
 
 impl Target {
@@ -383,8 +400,8 @@ impl Targets {
         })?;
         match &raw.version {
             None => {}
-            Some(v) if v.as_f64() == Some(1.0) => {}
-            Some(v) => return Err(TargetsError::UnsupportedVersion(v.to_string())),
+            Some(v) if is_version_one(v) => {}
+            Some(v) => return Err(TargetsError::UnsupportedVersion(v.get().to_owned())),
         }
         let targets = raw
             .targets
@@ -397,8 +414,21 @@ impl Targets {
 
     /// Writes the versioned targets file that [`Targets::from_json`] reads back.
     pub fn to_json(&self) -> String {
-        let targets: Vec<RawTarget> = self
-            .targets
+        let file = FileOut {
+            targets: &self.raw(),
+            version: 1,
+        };
+        serde_json::to_string_pretty(&file).unwrap_or_default()
+    }
+
+    /// The targets as a file's `targets` list on one line (a share link's).
+    pub fn list_json(&self) -> String {
+        serde_json::to_string(&self.raw()).unwrap_or_default()
+    }
+
+    /// The targets as written in a file.
+    fn raw(&self) -> Vec<RawTarget> {
+        self.targets
             .iter()
             .map(|t| RawTarget {
                 kpi: t.kpi.as_str().to_owned(),
@@ -414,9 +444,7 @@ impl Targets {
                     _ => None,
                 },
             })
-            .collect();
-        let file = serde_json::json!({ "version": 1, "targets": targets });
-        serde_json::to_string_pretty(&file).unwrap_or_default()
+            .collect()
     }
 
     /// Keeps only the last target of each KPI and scope (the one that counts,
